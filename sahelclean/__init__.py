@@ -1,0 +1,28 @@
+"""sahelclean: strip boilerplate from scraped news pages and keep the article alone."""
+
+from __future__ import annotations
+
+from .errors import InputError, NoArticleError, OptionsError, SahelcleanError
+from .models import Document, Failure, InputKind, Label, RawPage, Removed, Section
+from .options import Options
+from .pipeline import clean, clean_all
+
+__version__ = "1.0.0"
+
+__all__ = [
+    "Document",
+    "Failure",
+    "InputError",
+    "InputKind",
+    "Label",
+    "NoArticleError",
+    "Options",
+    "OptionsError",
+    "RawPage",
+    "Removed",
+    "SahelcleanError",
+    "Section",
+    "__version__",
+    "clean",
+    "clean_all",
+]

@@ -1,0 +1,5 @@
+"""python -m sahelclean"""
+
+from .cli import main
+
+main()

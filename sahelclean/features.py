@@ -1,0 +1,84 @@
+"""Per-block features for the rules: shape, punctuation, stopword density, folded key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Block
+from .textutil import fold, words
+
+# Sentence ends, French and typographic closers included: . ! ? … » ” " ' ) after them.
+_SENTENCE_END = re.compile(r"""[.!?…]["'»”’)\]]*\s*$|[.!?…]\s*["'»”’]$""")
+_QUOTE_OPEN = re.compile(r"""^\s*[«“„"‘']""")
+_QUOTE_CLOSE = re.compile(r"""[»”"’'][.,]?\s*$""")
+_SEPARATOR = re.compile(r"^[\W_]{1,3}$")
+_DURATION = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_COUNT = re.compile(r"\(\d+\)|\b\d+\s*/\s*\d+\b|^\d+$")
+_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b\d{1,2}(?:er)? (?:janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec)"
+    r"\w*\.? \d{4}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2},? \d{4}\b|"
+    r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}\b",
+    re.IGNORECASE,
+)
+# Decorations around a widget heading: "À lire aussi :", ">> Related", "Comments (12)".
+_KEY_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the rules look at in one block."""
+
+    text: str
+    folded: str
+    key: str  # folded text without decorations and counts, for vocabulary look-ups
+    n_words: int
+    n_chars: int
+    ends_sentence: bool
+    ends_colon: bool  # "… les mesures suivantes :" introduces a list
+    stop_density: float
+    is_separator: bool
+    quoted: bool  # opens and closes with quotation marks
+    opens_quote: bool
+    has_duration: bool
+    has_count: bool
+    has_date: bool
+    starts_upper: bool
+    capitalised_share: float  # share of words that start with a capital letter
+
+
+def is_separator(text: str) -> bool:
+    """True for lines of bare punctuation ("-", "•", "|") that only separate entries."""
+    return bool(_SEPARATOR.match(text))
+
+
+def features(block: Block, stopwords: frozenset[str]) -> Features:
+    """Compute the features of one block."""
+    text = block.text
+    folded = fold(text)
+    tokens = words(text)
+    n_words = len(tokens)
+    stops = sum(1 for t in tokens if t in stopwords) if stopwords else 0
+    raw_words = text.split()
+    caps = sum(1 for w in raw_words if w[:1].isupper())
+    opens = bool(_QUOTE_OPEN.match(text))
+    return Features(
+        text=text,
+        folded=folded,
+        key=_KEY_EDGES.sub("", folded),
+        n_words=n_words,
+        n_chars=len(text),
+        ends_sentence=bool(_SENTENCE_END.search(text)),
+        ends_colon=text.rstrip().endswith(":"),
+        stop_density=stops / n_words if n_words else 0.0,
+        is_separator=bool(_SEPARATOR.match(text)),
+        quoted=opens and bool(_QUOTE_CLOSE.search(text)) and n_words >= 3,
+        opens_quote=opens,
+        has_duration=bool(_DURATION.search(text)),
+        has_count=bool(_COUNT.search(text)),
+        has_date=bool(_DATE.search(text)),
+        starts_upper=text[:1].isupper(),
+        capitalised_share=caps / len(raw_words) if raw_words else 0.0,
+    )

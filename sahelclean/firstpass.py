@@ -1,0 +1,63 @@
+"""The context-free pass: features, prose class and rule verdicts of each block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from .features import Features, features
+from .models import Block, Verdict
+from .options import Options
+from .rules import first_verdict, widget_heading
+
+# Chinese, Japanese, Korean and Thai write without spaces between words.
+_NO_SPACES_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+class Prose(Enum):
+    """How much a block reads like running text, before context."""
+
+    GOOD = "good"
+    NEAR = "near"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A block after the context-free pass."""
+
+    block: Block
+    f: Features
+    prose: Prose
+    rule: Verdict | None  # a widget verdict from rules.py
+    heading: Verdict | None  # a widget heading that opens a zone
+
+
+def first_pass(block: Block, stop: frozenset[str], options: Options) -> Line:
+    """Features, prose class and context-free verdicts of one block."""
+    f = features(block, stop)
+    heading = widget_heading(f)
+    rule = None if heading else first_verdict(f)
+    return Line(block, f, prose_class(f, bool(stop), options), rule, heading)
+
+
+def prose_class(f: Features, has_stoplist: bool, options: Options) -> Prose:
+    """jusText-like class from length, punctuation and stopword density."""
+    size = f.n_words
+    if _NO_SPACES_SCRIPT.search(f.text):
+        size = max(size, f.n_chars // 2)  # scripts without spaces: count characters
+    dense = (not has_stoplist) or f.stop_density >= options.stopword_density_high
+    some = (not has_stoplist) or f.stop_density >= options.stopword_density_low
+    if f.is_separator or size == 0:
+        return Prose.BAD
+    if size >= options.prose_min_words and f.ends_sentence and some:
+        return Prose.GOOD
+    if (size >= 25 and some) or (size >= 15 and dense):
+        return Prose.GOOD
+    if size >= 6 and some:
+        return Prose.NEAR
+    if size <= 3 and not f.ends_sentence:
+        return Prose.BAD
+    return Prose.SHORT

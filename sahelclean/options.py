@@ -1,0 +1,76 @@
+"""Every threshold of the cleaner in one frozen value, each with the reason for its value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from .errors import OptionsError
+from .models import WIDGET_LABELS, Label
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Options of one cleaning run; the defaults are those of the CLI."""
+
+    # Widget kinds to keep in the article text (e.g. {Label.RELATED}); nothing by default.
+    keep: frozenset[Label] = field(default_factory=frozenset)
+    # Language of the page when known; None lets the stopword detector decide.
+    language: str | None = None
+
+    # --- line shape (text dumps) ---
+    # A line of this many words or more that ends like a sentence is prose on its own.
+    prose_min_words: int = 8
+    # Lines of at most this many words without sentence punctuation look like headlines or labels.
+    short_max_words: int = 12
+    # Share of stopwords above which a line reads as running text (jusText's 0.30, relaxed
+    # because news prose is dense with names and numbers).
+    stopword_density_high: float = 0.25
+    # Below this share a line is a label or a headline, not text (jusText uses 0.30/0.32).
+    stopword_density_low: float = 0.12
+
+    # --- zones ---
+    # A rail ends when this many consecutive prose lines come back.
+    zone_end_prose_lines: int = 1
+    # Minimum run of headline-like lines to call a list without a heading a rail.
+    rail_min_items: int = 4
+    # An intertitle is at most this many words long.
+    heading_max_words: int = 14
+    # A lead (chapô) is one short paragraph: standfirsts run 100-250 characters on the
+    # sites we target, while first body paragraphs run 300 and more.
+    lead_max_chars: int = 250
+    # ... unless a byline or a date separates it from the body, the sure sign of a standfirst.
+    lead_max_chars_with_byline: int = 500
+
+    # --- limits ---
+    # Inputs larger than this are refused with a clear error (a 20 MB page is already absurd).
+    max_bytes: int = 20_000_000
+
+    def with_keep(self, kinds: str) -> Options:
+        """A copy that keeps the comma-separated widget kinds in the text."""
+        return replace(self, keep=parse_kinds(kinds))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The options as plain data, for reports."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = sorted(str(v) for v in value) if isinstance(value, frozenset) else value
+        return out
+
+
+def parse_kinds(kinds: str) -> frozenset[Label]:
+    """Parse 'related,comments' into widget labels, refusing unknown or article labels."""
+    out: set[Label] = set()
+    for name in (k.strip().lower() for k in kinds.split(",")):
+        if not name:
+            continue
+        try:
+            label = Label(name)
+        except ValueError:
+            known = ", ".join(sorted(str(k) for k in WIDGET_LABELS))
+            raise OptionsError(f"unknown widget kind {name!r}; known kinds: {known}") from None
+        if label not in WIDGET_LABELS:
+            raise OptionsError(f"{name!r} is an article role, not a widget kind")
+        out.add(label)
+    return frozenset(out)

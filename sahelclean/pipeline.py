@@ -1,0 +1,88 @@
+"""The cleaning pipeline: decode, sniff, segment, classify, assemble."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+from .assemble import assemble
+from .classify import classify
+from .decode import decode
+from .errors import InputError, SahelcleanError
+from .models import Document, Failure, InputKind, RawPage
+from .options import Options
+from .segment import segment_text
+from .sniff import sniff
+from .textutil import detect_language, words
+
+
+def clean(
+    raw: str | bytes,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    options: Options | None = None,
+    charset: str | None = None,
+) -> Document:
+    """Clean one raw page (HTML or a text dump) and return its Document."""
+    options = options or Options()
+    if len(raw) > options.max_bytes:
+        raise InputError(
+            f"the input is {len(raw):,} bytes, over the {options.max_bytes:,} limit "
+            "(raise it with --max-bytes)",
+            source,
+        )
+    decoded = decode(raw, charset, source)
+    kind = sniff(decoded.text)
+    stats = {"charset": decoded.charset, "charset_how": decoded.how}
+    if kind is InputKind.HTML:
+        from .html import clean_html  # lxml and trafilatura load only for HTML pages
+
+        return clean_html(decoded.text, source=source, url=url, options=options, stats=stats)
+    return clean_text(decoded.text, source=source, url=url, options=options, stats=stats)
+
+
+def clean_text(
+    text: str,
+    *,
+    source: str | None,
+    url: str | None,
+    options: Options,
+    stats: Mapping[str, object] | None = None,
+    input_kind: InputKind = InputKind.TEXT,
+) -> Document:
+    """Clean a decoded text dump."""
+    language = options.language or detect_language(words(text[:20_000]))
+    blocks = segment_text(text)
+    classified = classify(blocks, options, language)
+    return assemble(
+        classified,
+        kept_widgets=options.keep,
+        source=source,
+        url=url,
+        input_kind=input_kind,
+        language=language,
+        stats=dict(stats or {}),
+    )
+
+
+def clean_page(page: RawPage, options: Options) -> Document | Failure:
+    """Clean one page, turning a SahelcleanError into a Failure that names it."""
+    try:
+        return clean(
+            page.content, source=page.source, url=page.url, options=options, charset=page.charset
+        )
+    except SahelcleanError as exc:
+        return Failure(page.source, str(exc), type(exc).__name__)
+    except RecursionError:
+        return Failure(
+            page.source, f"{page.source}: the page is nested too deeply to parse", "RecursionError"
+        )
+
+
+def clean_all(
+    pages: Iterable[RawPage], options: Options | None = None
+) -> Iterator[Document | Failure]:
+    """Clean pages one after the other, yielding a Document or a Failure for each, in order."""
+    options = options or Options()
+    for page in pages:
+        yield clean_page(page, options)

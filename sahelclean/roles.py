@@ -1,0 +1,167 @@
+"""Settle each block: the article roles inside the core, a widget label outside it."""
+
+from __future__ import annotations
+
+from .firstpass import Line, Prose
+from .models import Classified, Label, Verdict
+from .options import Options
+from .textutil import words
+from .zones import Zone
+
+# The title is looked for this many blocks above the core (bylines and dates sit between).
+TITLE_WINDOW = 8
+TITLE_MIN_WORDS = 2
+TITLE_MAX_WORDS = 30
+# An attribution line under a quote is short: "Name, function, date".
+ATTRIBUTION_MAX_WORDS = 30
+
+
+def settle(
+    lines: list[Line], zones: list[Zone | None], core: tuple[int, int] | None, options: Options
+) -> list[Classified]:
+    """Give every block its final verdict."""
+    if core is None:
+        return [
+            _outside(ln, z, "no article prose on the page")
+            for ln, z in zip(lines, zones, strict=True)
+        ]
+    start, end = core
+    title = find_title(lines, zones, start, end)
+    out: list[Classified] = []
+    prev_role: Label | None = None
+    for i, (line, zone) in enumerate(zip(lines, zones, strict=True)):
+        if i == title:
+            out.append(Classified(line.block, Verdict(Label.TITLE, "headline above the article")))
+            prev_role = Label.TITLE
+        elif zone is not None or line.rule is not None or not start <= i <= end:
+            where = "before the article" if i < start else "after the article"
+            out.append(_outside(line, zone, where))
+        else:
+            verdict = _role(lines, zones, i, end, prev_role, options)
+            out.append(Classified(line.block, verdict))
+            prev_role = verdict.label
+    return _mark_lead(out, options)
+
+
+def _outside(line: Line, zone: Zone | None, where: str) -> Classified:
+    """The verdict of a block that is not article: its zone, its rule, or its position."""
+    if zone is not None:
+        opener = zone.start == line.block.index
+        if opener:
+            reason = zone.reason
+        else:
+            what = f"'{zone.heading}'" if zone.heading else zone.reason
+            reason = f"in the {zone.label} zone ({what}, line {zone_line(zone, line)})"
+        is_heading = opener and zone.heading is not None
+        return Classified(line.block, Verdict(zone.label, reason), zone.start, is_heading)
+    if line.rule is not None:
+        return Classified(line.block, line.rule)
+    if line.prose is Prose.BAD and where == "before the article":
+        return Classified(line.block, Verdict(Label.NAVIGATION, f"short label {where}"))
+    return Classified(line.block, Verdict(Label.BOILERPLATE, f"{line.prose.value} text {where}"))
+
+
+def zone_line(zone: Zone, line: Line) -> int:
+    """The input line where the zone of `line` starts (for reasons)."""
+    return line.block.line - (line.block.index - zone.start)
+
+
+def find_title(lines: list[Line], zones: list[Zone | None], start: int, end: int) -> int | None:
+    """The headline-like block just above (or at the top of) the core."""
+    first_words = set(words(lines[0].f.text)) if lines else set()
+    best, best_score = None, 0.0
+    for i in range(max(0, start - TITLE_WINDOW), start + 1):
+        line = lines[i]
+        f = line.f
+        if line.rule is not None or line.heading is not None:
+            continue
+        if zones[i] is not None and not _opens_page(lines, zones, i):
+            continue
+        if not TITLE_MIN_WORDS <= f.n_words <= TITLE_MAX_WORDS or f.ends_colon:
+            continue
+        if f.text.rstrip(" »”\"')").endswith((".", "…")) or not (
+            f.starts_upper or f.text[:1].isdigit()
+        ):
+            continue
+        own = set(words(f.text))
+        overlap = len(own & first_words) / len(own) if own and i > 0 else 0.0
+        score = 1.0 + 2.0 * overlap + 1.0 / (1 + abs(start - i)) + min(f.n_words, 12) / 12
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _opens_page(lines: list[Line], zones: list[Zone | None], i: int) -> bool:
+    """A headline that closes a menu or rail at the top of the page, before any prose."""
+    zone = zones[i]
+    if zone is None or zone.end != i or zone.label not in (Label.RELATED, Label.NAVIGATION):
+        return False
+    return not any(ln.prose is Prose.GOOD and ln.rule is None for ln in lines[: zone.start])
+
+
+def _role(
+    lines: list[Line],
+    zones: list[Zone | None],
+    i: int,
+    end: int,
+    prev_role: Label | None,
+    options: Options,
+) -> Verdict:
+    """The article role of block i inside the core."""
+    f = lines[i].f
+    prev = lines[i - 1].f if i > 0 else None
+    if f.quoted:
+        return Verdict(Label.QUOTE, "quotation in quote marks")
+    if prev_role is Label.QUOTE and f.n_words <= ATTRIBUTION_MAX_WORDS and not f.ends_sentence:
+        return Verdict(Label.ATTRIBUTION, "short line under a quotation")
+    after_colon = prev is not None and prev.ends_colon
+    in_list = after_colon or prev_role is Label.LIST_ITEM
+    if in_list and lines[i].prose is not Prose.GOOD and (after_colon or not f.ends_colon):
+        return Verdict(Label.LIST_ITEM, "entry of a list introduced by a colon")
+    if lines[i].prose in (Prose.GOOD, Prose.NEAR):
+        if _is_heading(lines, zones, i, end, options):
+            return Verdict(Label.HEADING, "short line without full stop before a paragraph")
+        return Verdict(Label.PARAGRAPH, f"{lines[i].prose.value} prose inside the article")
+    if _is_heading(lines, zones, i, end, options):
+        return Verdict(Label.HEADING, "short line without full stop before a paragraph")
+    if f.ends_sentence and f.n_words >= 2:
+        return Verdict(Label.PARAGRAPH, "short sentence inside the article")
+    return Verdict(Label.BOILERPLATE, "short line inside the article, neither heading nor sentence")
+
+
+def _is_heading(
+    lines: list[Line], zones: list[Zone | None], i: int, end: int, options: Options
+) -> bool:
+    """An intertitle: short, no full stop, and followed by article prose."""
+    f = lines[i].f
+    if f.n_words == 0 or f.n_words > options.heading_max_words or f.ends_colon:
+        return False
+    if f.text.rstrip(" »”\"')").endswith((".", "…", ",", ";")):
+        return False
+    if not (f.starts_upper or f.text[:1].isdigit()):
+        return False
+    nxt = i + 1
+    if nxt > end or zones[nxt] is not None or lines[nxt].rule is not None:
+        return False
+    return lines[nxt].prose is Prose.GOOD or (
+        lines[nxt].prose is Prose.NEAR and lines[nxt].f.ends_sentence
+    )
+
+
+def _mark_lead(out: list[Classified], options: Options) -> list[Classified]:
+    """The first paragraph under the title is the lead when it reads like a standfirst."""
+    kept = [i for i, c in enumerate(out) if c.label.is_article]
+    if not kept or out[kept[0]].label is not Label.TITLE or len(kept) < 3:
+        return out
+    first, second = out[kept[1]], out[kept[2]]
+    if first.label is not Label.PARAGRAPH or second.label not in (Label.PARAGRAPH, Label.HEADING):
+        return out
+    byline = any(c.label is Label.METADATA for c in out[kept[1] + 1 : kept[2]])
+    limit = options.lead_max_chars_with_byline if byline else options.lead_max_chars
+    size = len(first.block.text)
+    if size > limit or (not byline and size >= len(second.block.text)):
+        return out
+    out[kept[1]] = Classified(
+        first.block, Verdict(Label.LEAD, "short first paragraph under the title")
+    )
+    return out

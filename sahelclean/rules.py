@@ -1,0 +1,188 @@
+"""Context-free rules: each looks at one block's features and returns a verdict or None.
+
+The rules run in the order of `RULES`; the first verdict wins. Widget headings are not
+decided here but found by `widget_heading`, because they open a zone (see classify.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import vocab
+from .features import Features, features
+from .models import Block, Label, Verdict
+from .textutil import fold
+
+# A line longer than this is prose that mentions a widget phrase, not the widget itself.
+PHRASE_MAX_WORDS = 30
+# Widget headings are short: "Sur le même sujet", "Most read", "12 commentaires".
+HEADING_MAX_WORDS = 7
+# A byline or dateline line is short.
+METADATA_MAX_WORDS = 14
+# A teaser needs a headline after its lead-in.
+TEASER_MIN_WORDS = 3
+
+_TEASER_SEP = r"\s*(?::|>>?|»|›|\||–|—|-|→|▶|►)\s*"
+_BREADCRUMB_SEP = re.compile(r"\s(?:>|›|»|/|\||→)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The vocabularies of vocab.py, folded and compiled once."""
+
+    headings: dict[str, tuple[Label, str]]  # folded key -> (label, language)
+    label_lines: dict[str, Label]
+    phrases: tuple[tuple[Label, re.Pattern[str]], ...]
+    teaser: re.Pattern[str]
+    relative_time: re.Pattern[str]
+    byline: tuple[str, ...]
+    dateline: tuple[str, ...]
+
+
+def _alternation(items: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first."""
+    return "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Compile the built-in vocabularies (once per process, on first use)."""
+    headings: dict[str, tuple[Label, str]] = {}
+    for label, by_lang in vocab.HEADINGS.items():
+        for lang, entries in by_lang.items():
+            for entry in entries:
+                headings.setdefault(fold(entry), (label, lang))
+    label_lines: dict[str, Label] = {}
+    for label, by_lang in vocab.LABEL_LINES.items():
+        for entries in by_lang.values():
+            for entry in entries:
+                label_lines.setdefault(fold(entry), label)
+    phrases = tuple(
+        (label, re.compile(_alternation([fold(p) for ps in by_lang.values() for p in ps])))
+        for label, by_lang in vocab.PHRASES.items()
+    )
+    prefixes = _alternation([fold(p) for p in vocab.TEASER_PREFIXES])
+    return Vocabulary(
+        headings=headings,
+        label_lines=label_lines,
+        phrases=phrases,
+        teaser=re.compile(rf"^[\W_]*(?:{prefixes})(?:{_TEASER_SEP}|\s*\.{{3}}\s*)(?=\w|[«\"“])"),
+        relative_time=re.compile("|".join(vocab.RELATIVE_TIME_PATTERNS)),
+        byline=tuple(fold(p) for p in vocab.BYLINE_PREFIXES),
+        dateline=tuple(fold(p) for p in vocab.DATELINE_WORDS),
+    )
+
+
+def widget_heading(f: Features) -> Verdict | None:
+    """A known widget heading ("À regarder", "12 commentaires", "Related") opens a zone."""
+    if f.n_words == 0 or f.n_words > HEADING_MAX_WORDS or f.ends_sentence:
+        return None
+    hit = vocabulary().headings.get(f.key)
+    if hit is None:
+        return None
+    label, lang = hit
+    return Verdict(label, f"widget heading '{f.text}' ({label}, {lang})")
+
+
+def separator(f: Features) -> Verdict | None:
+    """Lines of bare punctuation ("-", "•", "|") only separate list entries."""
+    if f.is_separator:
+        return Verdict(Label.BOILERPLATE, "separator line")
+    return None
+
+
+def inline_teaser(f: Features) -> Verdict | None:
+    """ "À lire aussi : <titre>", "READ MORE: …" inside the article is a related link."""
+    match = vocabulary().teaser.match(f.folded)
+    if match is None or f.n_words > PHRASE_MAX_WORDS:
+        return None
+    rest = f.text[match.end() :]
+    if len(rest.split()) < TEASER_MIN_WORDS:
+        return None
+    return Verdict(Label.RELATED, f"inline teaser '{f.text[: match.end()].strip()}'")
+
+
+def label_line(f: Features) -> Verdict | None:
+    """A line that is only a button or a label ("Facebook", "Répondre", "Publicité")."""
+    label = vocabulary().label_lines.get(f.key) or vocabulary().label_lines.get(f.folded)
+    if label is None or f.n_words > 4:
+        return None
+    return Verdict(label, f"{label} label '{f.text}'")
+
+
+def widget_phrase(f: Features) -> Verdict | None:
+    """A short line holding a widget phrase ("nous utilisons des cookies", "déjà abonné")."""
+    if f.n_words > PHRASE_MAX_WORDS:
+        return None
+    for label, pattern in vocabulary().phrases:
+        match = pattern.search(f.folded)
+        if match:
+            return Verdict(label, f"{label} phrase '{match.group(0)}'")
+    return None
+
+
+def relative_time(f: Features) -> Verdict | None:
+    """ "il y a 3 heures", "2 hours ago": the time line of a comment or a feed entry."""
+    if f.n_words <= 8 and vocabulary().relative_time.search(f.folded):
+        return Verdict(Label.METADATA, "relative time line")
+    return None
+
+
+def metadata(f: Features) -> Verdict | None:
+    """Bylines, datelines, reading times and photo credits outside the text."""
+    if f.n_words > METADATA_MAX_WORDS or f.n_words == 0:
+        return None
+    v = vocabulary()
+    if f.folded.startswith(v.byline) and not f.ends_sentence:
+        return Verdict(Label.METADATA, "byline")
+    if any(word in f.folded for word in v.dateline):
+        return Verdict(Label.METADATA, "dateline, credit or reading time")
+    if f.has_date and f.n_words <= 8 and not f.ends_sentence:
+        return Verdict(Label.METADATA, "date line")
+    return None
+
+
+def breadcrumb(f: Features) -> Verdict | None:
+    """ "Accueil > Afrique > Mali": short items joined by arrows or slashes."""
+    if f.ends_sentence or f.n_words > 20:
+        return None
+    parts = _BREADCRUMB_SEP.split(f.text)
+    if len(parts) >= 3 and all(0 < len(p.split()) <= 4 for p in parts):
+        return Verdict(Label.NAVIGATION, "breadcrumb")
+    return None
+
+
+Rule = Callable[[Features], Verdict | None]
+# Priority order: the first rule that speaks decides.
+RULES: tuple[Rule, ...] = (
+    separator,
+    inline_teaser,
+    label_line,
+    widget_phrase,
+    relative_time,
+    metadata,
+    breadcrumb,
+)
+
+
+def first_verdict(f: Features) -> Verdict | None:
+    """Run the rules in order and return the first verdict, if any."""
+    for rule in RULES:
+        verdict = rule(f)
+        if verdict is not None:
+            return verdict
+    return None
+
+
+def is_list_entry(text: str) -> bool:
+    """A rail or menu entry worth listing: not a date, a duration, a rank or a button."""
+    f = features(Block(0, text, 0, 0), frozenset())
+    if f.n_words < 2 or f.is_separator:
+        return False
+    verdict = first_verdict(f)
+    if verdict is not None and verdict.label is not Label.RELATED:  # teasers are entries
+        return False
+    return not ((f.has_duration or f.has_date or f.has_count) and f.n_words <= 4)

@@ -1,0 +1,79 @@
+"""Text dumps to blocks: one block per non-blank line, or per re-joined paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from .models import Block
+from .textutil import collapse
+from .vocab import DANGLING_WORDS
+
+# A line shorter than this that starts in lower case or with closing punctuation continues
+# the line before it in a get_text() dump, where every link or <b> breaks the line.
+_CONTINUES = re.compile(r"^[,.;:!?)\]»”’%]|^[a-zà-ÿ]")
+_OPEN_END = re.compile(r"[\w,;:(«“‘'\"-]$")
+_NO_SPACE_BEFORE = re.compile(r"^[,.;:!?)\]%…]")
+_NO_SPACE_AFTER = re.compile(r"[(\[«“‘'’-]$")
+# Share of lines that look like fragments above which a dump is in get_text() style.
+GETTEXT_FRAGMENT_SHARE = 0.08
+# Re-joined paragraphs stop growing at this many lines (a safety bound, not a heuristic).
+MAX_JOIN = 60
+
+
+def segment_text(text: str) -> list[Block]:
+    """Split a text dump into blocks, re-joining get_text() fragments when the dump has them."""
+    lines = [(n, collapse(line)) for n, line in enumerate(text.split("\n"), start=1)]
+    lines = [(n, line) for n, line in lines if line]
+    if _is_fragmented(lines):
+        return list(_joined_blocks(lines))
+    return [Block(index=i, text=line, line=n, end_line=n) for i, (n, line) in enumerate(lines)]
+
+
+def _is_fragmented(lines: list[tuple[int, str]]) -> bool:
+    """True when many lines continue the line before them (get_text() style dumps)."""
+    if len(lines) < 10:
+        return False
+    fragments = sum(1 for (_, prev), (_, line) in pairwise(lines) if _continues(prev, line))
+    return fragments > GETTEXT_FRAGMENT_SHARE * len(lines)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """True when `line` reads as the rest of the sentence begun in `prev`."""
+    if _NO_SPACE_BEFORE.match(line):
+        return True
+    if not _OPEN_END.search(prev) or prev.endswith((".", "!", "?", "…")):
+        return False
+    if _CONTINUES.match(line):
+        return True
+    # "Les équipes de" / "Médecins sans frontières": no line of text ends on "de" or "the";
+    # the capitalised words after it are a link cut out of the sentence. "Par" / "Name"
+    # is a byline cut the same way.
+    head = prev.split()
+    last = head[-1]
+    return last.lower() in DANGLING_WORDS and (last.islower() or len(head) == 1)
+
+
+def _joined_blocks(lines: list[tuple[int, str]]) -> Iterator[Block]:
+    """Merge continuation lines into their paragraph."""
+    index = 0
+    i = 0
+    while i < len(lines):
+        start, text = lines[i]
+        end = start
+        j = i + 1
+        while j < len(lines) and j - i < MAX_JOIN and _continues(text, lines[j][1]):
+            text = join_fragments(text, lines[j][1])
+            end = lines[j][0]
+            j += 1
+        yield Block(index=index, text=text, line=start, end_line=end)
+        index += 1
+        i = j
+
+
+def join_fragments(left: str, right: str) -> str:
+    """Join two pieces of one sentence with a space, or none before punctuation."""
+    if _NO_SPACE_BEFORE.match(right) or _NO_SPACE_AFTER.search(left):
+        return left + right
+    return f"{left} {right}"

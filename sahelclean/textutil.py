@@ -1,0 +1,143 @@
+"""Small text helpers shared by the stages: folding, tokens, stoplists, language guess."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+WORD_RE = re.compile(r"\w+")
+SPACE_RE = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
+
+# jusText's stoplist file names -> ISO 639-1 codes, for the languages our users meet most.
+# Names not listed are reported in lower case (e.g. "hawaiian").
+ISO_CODES: dict[str, str] = {
+    "Afrikaans": "af",
+    "Arabic": "ar",
+    "Bulgarian": "bg",
+    "Catalan": "ca",
+    "Croatian": "hr",
+    "Czech": "cs",
+    "Danish": "da",
+    "Dutch": "nl",
+    "English": "en",
+    "Estonian": "et",
+    "Finnish": "fi",
+    "French": "fr",
+    "German": "de",
+    "Greek": "el",
+    "Hausa": "ha",
+    "Hebrew": "he",
+    "Hindi": "hi",
+    "Hungarian": "hu",
+    "Indonesian": "id",
+    "Italian": "it",
+    "Japanese": "ja",
+    "Korean": "ko",
+    "Latvian": "lv",
+    "Lithuanian": "lt",
+    "Malay": "ms",
+    "Norwegian_Bokmal": "nb",
+    "Norwegian_Nynorsk": "nn",
+    "Persian": "fa",
+    "Polish": "pl",
+    "Portuguese": "pt",
+    "Romanian": "ro",
+    "Russian": "ru",
+    "Serbian": "sr",
+    "Slovak": "sk",
+    "Slovenian": "sl",
+    "Somali": "so",
+    "Spanish": "es",
+    "Swahili": "sw",
+    "Swedish": "sv",
+    "Thai": "th",
+    "Turkish": "tr",
+    "Ukrainian": "uk",
+    "Urdu": "ur",
+    "Vietnamese": "vi",
+    "Wolof": "wo",
+    "Yoruba": "yo",
+    "Zulu": "zu",
+    "Bambara": "bm",
+    "Fula": "ff",
+}
+# Stoplists that shadow a bigger one of the same language and would only split its votes.
+SKIPPED_LISTS = frozenset({"Simple_English", "Serbo_Croatian", "Belarusian_Taraskievica"})
+# When two languages tie on stopword hits, prefer the ones our users clean most.
+PREFERRED = ("fr", "en", "ar", "de", "es", "pt", "it")
+# How many tokens of a page are enough to guess its language.
+DETECT_TOKENS = 1500
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic apostrophes and spaces made plain."""
+    text = text.translate(_APOSTROPHES).lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of white space (non-breaking included) into one space."""
+    return SPACE_RE.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of a text, in lower case."""
+    return WORD_RE.findall(text.lower())
+
+
+@lru_cache(maxsize=1)
+def stoplists() -> dict[str, frozenset[str]]:
+    """All stoplists shipped with jusText, by ISO code, read without importing jusText."""
+    spec = find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    lists: dict[str, frozenset[str]] = {}
+    for path in sorted(folder.glob("*.txt")):
+        if path.stem in SKIPPED_LISTS:
+            continue
+        code = ISO_CODES.get(path.stem, path.stem.lower())
+        text = path.read_text(encoding="utf-8")
+        lists[code] = frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+    return lists
+
+
+@lru_cache(maxsize=1)
+def _stopword_index() -> dict[str, tuple[str, ...]]:
+    """Each stopword -> the languages whose stoplist holds it."""
+    index: dict[str, list[str]] = {}
+    for code, words_ in stoplists().items():
+        for word in words_:
+            index.setdefault(word, []).append(code)
+    return {w: tuple(codes) for w, codes in index.items()}
+
+
+def detect_language(tokens: list[str]) -> str | None:
+    """Guess the language from stopword hits; None when nothing stands out."""
+    index = _stopword_index()
+    hits: dict[str, int] = {}
+    for token in tokens[:DETECT_TOKENS]:
+        for code in index.get(token, ()):
+            hits[code] = hits.get(code, 0) + 1
+    if not hits:
+        return None
+    best = max(hits.values())
+    if best < 3:
+        return None
+    tied = [code for code, n in hits.items() if n == best]
+    preferred = [code for code in PREFERRED if code in tied]
+    return preferred[0] if preferred else sorted(tied)[0]
+
+
+def stopwords_for(language: str | None) -> frozenset[str]:
+    """The stoplist of a language, or an empty set when there is none."""
+    if language is None:
+        return frozenset()
+    return stoplists().get(language, frozenset())

@@ -1,0 +1,324 @@
+"""Widget vocabularies, by label and language: data only, no logic.
+
+Entries are written in their natural form; `textutil.fold` (lower case, no accents,
+straight apostrophes) is applied once when they are compiled, so "À lire aussi" also
+matches "A LIRE AUSSI". Site names in comments say where a form was seen.
+"""
+
+from __future__ import annotations
+
+from .models import Label
+
+# fmt: off
+
+# Lines that, alone on their line, open a widget zone (rails, comment blocks, share bars…).
+# Counts and decorations around them ("12 commentaires", "Comments (3)", "À lire aussi :")
+# are stripped before matching.
+HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
+    Label.RELATED: {
+        "fr": (
+            "à regarder",  # franceinfo
+            "à lire aussi", "lire aussi", "à lire également",
+            "lire également",  # Le Monde, RFI
+            "à voir aussi", "voir aussi", "à voir", "à découvrir", "à lire",
+            "sur le même sujet",
+            "sur le même thème",  # RFI, Jeune Afrique
+            "dans la même rubrique",
+            "dans la même catégorie",  # lefaso.net, maliweb
+            "les plus lus", "les plus lues", "articles les plus lus", "les plus partagés",
+            "les plus commentés", "les plus populaires", "populaires", "nos vidéos",
+            "nos dernières vidéos", "vidéos", "dernières vidéos", "articles similaires",
+            "articles liés", "articles connexes", "articles récents", "derniers articles",
+            "dernières infos", "dernières actualités", "dernières nouvelles",
+            "vous aimerez aussi", "vous aimerez peut-être", "vous pourriez aimer",
+            "vous pourriez aussi aimer", "ces articles peuvent vous intéresser",
+            "à ne pas manquer", "à ne pas rater", "l'actu en continu", "en continu",
+            "toute l'actualité", "plus de sujets", "plus d'articles", "nos recommandations",
+            "recommandé pour vous", "sélectionné pour vous", "la sélection de la rédaction",
+            "les choix de la rédaction", "contenus sponsorisés", "autres articles",
+            "autres actualités", "dans l'actualité", "à la une", "les titres du jour",
+            "tous les articles", "ailleurs sur le web", "du même auteur", "lire la suite",
+        ),
+        "en": (
+            "related", "related articles", "related stories", "related content",
+            "related news", "related coverage", "related topics", "related posts",
+            "related links", "related reading", "read more", "read next", "read also",
+            "also read", "see also", "more stories", "more news", "more from",
+            "more on this story", "more in", "more videos", "more to explore", "most read",
+            "most popular", "most viewed", "most shared", "popular", "popular now", "trending",
+            "trending now", "top stories", "latest news", "latest stories", "latest", "watch",
+            "videos", "watch more", "recommended", "recommended for you",
+            "recommended stories", "you may also like", "you might also like",
+            "you may be interested in", "editor's picks", "editors' picks", "up next",
+            "what to read next", "don't miss", "around the web", "sponsored stories",
+            "promoted stories", "from our partners", "in other news", "other news",
+            "stories you may like", "in case you missed it", "more from this author",
+        ),
+        "de": (
+            "mehr zum thema", "das könnte sie auch interessieren", "weitere artikel",
+            "meistgelesen", "meistgelesene artikel", "ähnliche artikel", "auch interessant",
+            "lesen sie auch", "empfehlungen", "top themen", "verwandte artikel", "mehr aus",
+            "neueste artikel", "weitere meldungen", "passend zum thema",
+        ),
+        "es": (
+            "noticias relacionadas", "te puede interesar", "lo más leído", "más noticias",
+            "relacionado", "relacionados", "también te puede interesar", "lee también",
+            "te recomendamos", "más leídas", "artículos relacionados",
+        ),
+    },
+    Label.COMMENTS: {
+        "fr": (
+            "commentaires", "commentaire", "réagir", "réagissez", "réactions", "vos réactions",
+            "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire",
+            "écrire un commentaire", "vos commentaires", "donnez votre avis", "le débat",
+            "forum", "contributions",
+            "les contributions",  # Le Monde uses "Contributions"
+        ),
+        "en": (
+            "comments", "comment", "leave a comment", "leave a reply", "join the conversation",
+            "add a comment", "post a comment", "reader comments", "conversation",
+            "show comments", "view comments", "discussion", "responses",
+        ),
+        "de": ("kommentare", "kommentar schreiben", "diskussion", "leserkommentare"),
+        "es": ("comentarios", "deja un comentario", "deja tu comentario"),
+    },
+    Label.SHARE: {
+        "fr": ("partager", "partagez", "partager cet article", "partager sur", "partage"),
+        "en": ("share", "share this", "share this article", "share this story", "share on"),
+        "de": ("teilen", "artikel teilen", "diesen artikel teilen"),
+        "es": ("compartir", "comparte", "compartir en"),
+    },
+    Label.NEWSLETTER: {
+        "fr": (
+            "newsletter", "newsletters", "lettre d'information", "la newsletter",
+            "inscrivez-vous à la newsletter", "abonnez-vous à notre newsletter",
+            "recevez notre newsletter", "restez informé",
+        ),
+        "en": (
+            "newsletter", "newsletters", "sign up for our newsletter", "get our newsletter",
+            "subscribe to our newsletter", "stay informed", "daily briefing",
+        ),
+        "de": ("newsletter", "newsletter abonnieren"),
+        "es": ("boletín", "newsletter", "suscríbete al boletín"),
+    },
+    Label.NAVIGATION: {
+        "fr": ("menu", "navigation", "rubriques", "sommaire", "accueil", "rechercher"),
+        "en": ("menu", "navigation", "sections", "search", "skip to content", "home"),
+        "de": ("menü", "navigation", "startseite", "suche"),
+        "es": ("menú", "navegación", "inicio", "buscar"),
+    },
+    Label.FOOTER: {
+        "fr": ("suivez-nous", "nous suivre", "retrouvez-nous sur", "à propos", "liens utiles"),
+        "en": ("follow us", "about us", "connect with us", "useful links"),
+        "de": ("folgen sie uns", "über uns"),
+        "es": ("síguenos", "sobre nosotros"),
+    },
+    Label.PAYWALL: {
+        "fr": ("réservé aux abonnés", "article réservé aux abonnés", "abonnez-vous", "s'abonner"),
+        "en": ("subscribers only", "for subscribers", "subscribe", "subscribe now"),
+        "de": ("nur für abonnenten", "jetzt abonnieren"),
+        "es": ("solo para suscriptores", "suscríbete"),
+    },
+}
+
+# Phrases that mark a whole (short) line as a widget wherever it stands. Matched as folded
+# substrings; a line longer than `PHRASE_MAX_WORDS` is prose that merely mentions them.
+PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
+    Label.COOKIE: {
+        "fr": (
+            "nous utilisons des cookies", "utilise des cookies", "utilisation des cookies",
+            "gérer les cookies", "paramétrer les cookies", "accepter les cookies",
+            "vos préférences de cookies", "gérer mes choix", "tout accepter", "tout refuser",
+            "accepter et fermer", "continuer sans accepter",
+        ),
+        "en": (
+            "we use cookies", "uses cookies", "use of cookies", "cookie policy",
+            "cookie settings", "cookie preferences", "manage cookies", "accept cookies",
+            "accept all cookies", "accept all", "reject all", "manage preferences",
+            "your privacy choices", "manage consent",
+        ),
+        "de": ("wir verwenden cookies", "cookie-einstellungen", "alle akzeptieren"),
+        "es": ("utilizamos cookies", "política de cookies", "aceptar todas"),
+    },
+    Label.AD: {
+        "fr": (
+            "la suite après cette publicité", "la suite après la publicité",
+            "contenu sponsorisé",
+        ),
+        "en": (
+            "continue reading the main story", "story continues below advertisement",
+            "article continues below", "continue reading below", "sponsored content",
+            "advertisement - scroll to continue", "paid content", "paid post",
+        ),
+        "de": ("anzeige - weiterlesen", "weiter nach der anzeige"),
+        "es": ("sigue leyendo tras la publicidad",),
+    },
+    Label.PAYWALL: {
+        "fr": (
+            "réservé aux abonnés", "réservée aux abonnés", "de cet article à lire",
+            "déjà abonné", "abonnez-vous pour lire", "pour lire la suite",
+            "lire la suite de l'article", "offre d'abonnement", "je m'abonne",
+            "abonnez-vous dès", "accédez à tous nos contenus", "sans engagement",
+        ),
+        "en": (
+            "subscribe to continue", "subscribers only", "for subscribers",
+            "already a subscriber", "to continue reading", "subscribe now",
+            "start your free trial", "unlimited access", "become a member", "subscribe for",
+            "create a free account to continue", "this article is for subscribers",
+            "you have reached your limit",
+        ),
+        "de": ("nur für abonnenten", "jetzt abonnieren", "bereits abonnent", "weiterlesen mit"),
+        "es": ("solo para suscriptores", "ya soy suscriptor", "suscríbete para seguir"),
+    },
+    Label.NEWSLETTER: {
+        "fr": (
+            "inscrivez-vous", "je m'inscris", "votre adresse e-mail", "votre adresse email",
+            "votre adresse mail", "votre e-mail", "recevez chaque", "recevez gratuitement",
+            "recevez l'essentiel", "recevez notre", "s'inscrire à la newsletter",
+            "désinscrire à tout moment", "désabonner à tout moment",
+        ),
+        "en": (
+            "sign up for", "enter your email", "your email address", "email address",
+            "subscribe to our", "get the latest", "delivered to your inbox", "in your inbox",
+            "unsubscribe at any time", "sign up to receive",
+        ),
+        "de": ("ihre e-mail-adresse", "jetzt anmelden", "newsletter abonnieren"),
+        "es": ("tu correo electrónico", "suscríbete a", "recibe en tu correo"),
+    },
+    Label.COMMENTS: {
+        "fr": (
+            "pour commenter", "pour réagir", "connectez-vous", "déjà un compte",
+            "créez votre compte", "créer un compte", "signaler un abus",
+            "signaler ce commentaire", "votre commentaire", "soyez le premier à",
+            "les commentaires sont fermés", "charte de modération",
+            "réponses à ce commentaire",
+        ),
+        "en": (
+            "to comment", "to post a comment", "already have an account", "create an account",
+            "report abuse", "report this comment", "your comment", "be the first to comment",
+            "comments are closed", "community guidelines", "commenting is",
+            "view all comments", "show more comments", "load more comments",
+        ),
+        "de": ("um zu kommentieren", "kommentar melden", "kommentarfunktion"),
+        "es": ("para comentar", "deja tu comentario", "reportar abuso"),
+    },
+    Label.FOOTER: {
+        "fr": (
+            "tous droits réservés", "mentions légales", "conditions générales",
+            "politique de confidentialité", "données personnelles", "plan du site",
+            "nous contacter", "qui sommes-nous", "charte éditoriale",
+            "conditions d'utilisation",
+        ),
+        "en": (
+            "all rights reserved", "privacy policy", "terms of use", "terms of service",
+            "terms and conditions", "contact us", "about us", "site map", "sitemap",
+            "accessibility statement", "do not sell my",
+        ),
+        "de": ("alle rechte vorbehalten", "impressum", "datenschutz", "nutzungsbedingungen"),
+        "es": ("todos los derechos reservados", "aviso legal", "política de privacidad"),
+    },
+}
+
+# Words that, alone on a line, are buttons or labels of a widget (a line made only of them,
+# e.g. "Facebook", "Twitter", "Copier le lien", is that widget).
+LABEL_LINES: dict[Label, dict[str, tuple[str, ...]]] = {
+    Label.SHARE: {
+        "any": (
+            "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "pinterest",
+            "reddit", "messenger", "flipboard", "tumblr", "email", "e-mail", "mail", "sms",
+            "tweet", "tweeter", "imprimer", "print", "copier le lien", "copy link",
+            "lien copié", "link copied", "envoyer par e-mail", "envoyer par mail",
+            "partager sur facebook", "partager sur twitter", "share on facebook",
+            "share on twitter", "share via email", "copier", "copy",
+        ),
+    },
+    Label.AD: {
+        "any": (
+            "publicité", "pub", "advertisement", "advertising", "ad", "ads", "annonce",
+            "annonces", "sponsored", "sponsorisé", "partenaire", "anzeige", "werbung",
+            "publicidad", "promoted", "contenu partenaire",
+        ),
+    },
+    Label.COMMENTS: {
+        "any": (
+            "répondre", "signaler", "j'aime", "je n'aime pas", "reply", "report", "like",
+            "dislike", "flag", "voir les réponses", "view replies", "show replies",
+            "se connecter", "log in", "sign in", "connexion", "s'identifier", "envoyer",
+            "poster", "publier", "submit", "post comment", "annuler", "cancel", "plus récents",
+            "plus anciens", "newest", "oldest", "top comments", "meilleurs commentaires",
+            "trier par", "sort by",
+        ),
+    },
+    Label.NAVIGATION: {
+        "any": (
+            "accueil", "home", "menu", "rechercher", "recherche", "search", "fermer", "close",
+            "retour", "back", "suivant", "précédent", "next", "previous", "retour en haut",
+            "back to top", "haut de page", "skip to content", "aller au contenu",
+            "aller au contenu principal", "skip to main content", "mon compte", "my account",
+            "s'abonner", "subscribe", "log out", "déconnexion", "voir plus", "see more",
+            "show more", "load more", "afficher plus", "charger plus", "tout voir", "see all",
+            "view all", "plus", "more", "sections", "direct", "live", "en direct", "voir tout",
+            "voir toutes les vidéos", "voir tous les articles", "toutes les vidéos",
+            "tous les articles", "more video", "all videos", "see all videos", "all stories",
+        ),
+    },
+    Label.FOOTER: {
+        "any": (
+            "contact", "contactez-nous", "cgu", "cgv", "rss", "flux rss", "faq", "aide",
+            "help", "careers", "carrières", "recrutement", "publicité sur le site",
+            "advertise", "à propos", "about", "impressum", "cookies",
+        ),
+    },
+}
+
+# An inline teaser: a lead-in phrase then a linked headline, on one line of the article.
+# "À lire aussi : …", "LIRE AUSSI >> …", "Read more: …", "Related: …"
+TEASER_PREFIXES: tuple[str, ...] = (
+    "à lire aussi", "lire aussi", "à lire également", "lire également", "à lire",
+    "à voir aussi", "voir aussi", "à voir", "à regarder", "à écouter", "écouter aussi",
+    "regarder aussi", "sur le même sujet", "notre article", "notre dossier", "lire notre",
+    "voir notre", "read more", "read also", "also read", "related", "see also", "more",
+    "watch", "recommended", "read next", "listen", "mehr zum thema", "lesen sie auch",
+    "auch interessant", "lee también", "te puede interesar", "leer más",
+)
+
+# Lines that only carry who wrote the article and when (bylines, datelines, reading time).
+BYLINE_PREFIXES: tuple[str, ...] = (
+    "par ", "article rédigé par", "rédigé par", "écrit par", "propos recueillis par",
+    "de notre correspondant", "de notre envoyé", "by ", "written by", "reported by", "von ",
+    "por ", "auteur :", "author:", "rédaction", "avec afp", "with afp", "avec reuters",
+)
+DATELINE_WORDS: tuple[str, ...] = (
+    "publié le", "publié :", "mis à jour le", "mis à jour :", "modifié le", "posté le",
+    "published", "updated", "last updated", "posted", "temps de lecture", "lecture :",
+    "min de lecture", "min read", "minute read", "minutes read", "veröffentlicht",
+    "aktualisiert", "lesezeit", "publicado", "actualizado", "image :", "image:", "photo :",
+    "photo:", "crédit", "credit", "©", "getty images", "afp photo", "illustration :",
+)
+
+# "il y a 3 heures", "2 hours ago", "vor 5 Minuten", "hace 2 días": comment and feed times.
+RELATIVE_TIME_PATTERNS: tuple[str, ...] = (
+    r"^il y a (?:\d+|une?|quelques) (?:s|sec|secondes?|min|minutes?|h|heures?|jours?|semaines?|mois|ans?)\b",
+    r"^(?:\d+|an?|one) (?:s|sec|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?) ago\b",
+    r"^vor (?:\d+|einer?) (?:sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?)\b",
+    r"^hace (?:\d+|una?) (?:segundos?|minutos?|horas?|días?|semanas?|meses?|años?)\b",
+    r"^(?:hier|aujourd'hui|avant-hier|yesterday|today|gestern|heute|ayer|hoy)\b(?:,? (?:a|at|um|a las) \d{1,2}[h:.]\d{2}(?: ?[ap]m)?)?$",
+)
+
+# Words no line of prose ends on (articles, prepositions, conjunctions): a get_text() line
+# that ends on one continues on the next line, where a link or <b> cut it.
+DANGLING_WORDS: frozenset[str] = frozenset(
+    {
+        # fr
+        "de", "du", "des", "le", "la", "les", "un", "une", "à", "au", "aux", "par", "pour",
+        "sur", "dans", "avec", "selon", "et", "ou", "entre", "contre", "chez", "vers", "sous",
+        # en
+        "the", "a", "an", "of", "to", "in", "on", "by", "for", "with", "from", "at", "and",
+        "or", "according",
+        # de
+        "der", "die", "das", "den", "dem", "ein", "eine", "einen", "von", "mit", "und", "zu",
+        "im", "vom", "zum", "zur", "laut",
+        # es
+        "el", "los", "las", "del", "con", "por", "para", "y", "según",
+    }
+)

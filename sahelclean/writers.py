@@ -1,0 +1,57 @@
+"""Render documents as text, JSON or JSON lines, and write files atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+
+from .models import Document, Failure
+
+# Between two articles on stdout in text format: a form feed on its own line, which no
+# article contains (it is stripped from inputs) and `csplit`/`awk` can split on.
+TEXT_SEPARATOR = "\f\n"
+
+
+class Format(StrEnum):
+    """Output formats."""
+
+    TEXT = "text"
+    JSON = "json"
+    JSONL = "jsonl"
+
+    @property
+    def suffix(self) -> str:
+        """File name suffix for one output of this format."""
+        return {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}[self.value]
+
+
+def render(doc: Document, fmt: Format) -> str:
+    """One document in the given format, ending with a newline."""
+    if fmt is Format.TEXT:
+        return doc.text + "\n"
+    if fmt is Format.JSON:
+        return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
+
+
+def render_failure(failure: Failure) -> str:
+    """A failure as a JSON line, for jsonl streams that keep one line per input."""
+    return json.dumps({**failure.to_dict(), "failed": True}, ensure_ascii=False) + "\n"
+
+
+def atomic_write(path: Path, data: str) -> None:
+    """Write a file through a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,179 @@
+"""Widget zones: a heading opens one, and it runs until article prose comes back.
+
+Two kinds of zones: those opened by a known widget heading ("À regarder", "Comments"),
+and those found by shape alone (a rail of headline-like lines, a menu of one-word lines).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .firstpass import Line, Prose
+from .models import Label
+from .options import Options
+
+# Rails and comment blocks hold headlines and prose; every other widget (menus, share
+# bars, footers, newsletter and cookie boxes, paywalls) holds only labels and buttons.
+_LISTS = frozenset({Label.RELATED, Label.COMMENTS})
+# A comment block after the article holds real prose; it runs to the next widget.
+# Evidence that a "Comments" heading opens real comments: one of these within a few lines.
+COMMENT_EVIDENCE_WINDOW = 6
+# Prose that ends a zone: a sentence of at least this many words (headlines are shorter
+# or end without a full stop), or any block this long.
+ZONE_END_MIN_WORDS = 10
+ZONE_END_ANY_WORDS = 22
+# Headline-like lines: a rail entry has 2 to 25 words and no full stop at its end.
+RAIL_ITEM_MAX_WORDS = 25
+# A menu is a run of at least this many one-to-three-word lines.
+MENU_MIN_ITEMS = 5
+MENU_ITEM_MAX_WORDS = 3
+# An unknown rail heading is short: "Nos choix", "Dans l'actualité du Sahel".
+RAIL_HEADING_MAX_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A run of blocks that belong to one widget."""
+
+    start: int
+    end: int  # inclusive
+    label: Label
+    heading: str | None
+    reason: str
+
+
+def find_zones(lines: list[Line], options: Options) -> list[Zone | None]:
+    """The zone of each block, or None for blocks outside every zone."""
+    zones: list[Zone | None] = [None] * len(lines)
+    _heading_zones(lines, zones)
+    _shape_zones(lines, zones, options)
+    return zones
+
+
+def ends_zone(line: Line) -> bool:
+    """True when the block is article prose, which closes any open zone."""
+    f = line.f
+    if line.rule is not None or line.prose is not Prose.GOOD:
+        return False
+    full_stop = f.ends_sentence and not f.text.rstrip(" »”\"')").endswith("?")
+    return f.n_words >= ZONE_END_ANY_WORDS or (f.n_words >= ZONE_END_MIN_WORDS and full_stop)
+
+
+def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
+    """Open a zone at each widget heading and extend it while no prose comes back."""
+    after = _prose_after(lines)
+    before = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.heading is None:
+            before += line.f.n_chars if ends_zone(line) else 0
+            i += 1
+            continue
+        label = line.heading.label
+        sticky = label is Label.COMMENTS and (before >= after[i] or _comment_evidence(lines, i + 1))
+        j = i + 1
+        while j < len(lines) and _continues(label, lines[j], sticky):
+            j += 1
+        zone = Zone(i, j - 1, label, line.f.text, line.heading.reason)
+        for k in range(i, j):
+            zones[k] = zone
+        i = j
+
+
+def _continues(label: Label, line: Line, sticky: bool) -> bool:
+    """Whether a zone of `label` takes in the next block."""
+    if line.heading is not None:
+        return False  # each heading opens its own widget
+    if line.rule is not None and line.rule.label is Label.FOOTER and label is not Label.FOOTER:
+        return False  # the page footer starts: "Mentions légales", "© 2024 …"
+    if sticky:
+        return line.rule is None or line.rule.label is not Label.NAVIGATION
+    if ends_zone(line):
+        return False
+    if label not in _LISTS:
+        return line.rule is not None or line.prose is Prose.BAD
+    return True
+
+
+def _comment_evidence(lines: list[Line], start: int) -> bool:
+    """A login prompt, a reply button or a time line soon after a comments heading."""
+    for line in lines[start : start + COMMENT_EVIDENCE_WINDOW]:
+        if line.rule is not None and line.rule.label in (Label.COMMENTS, Label.METADATA):
+            return True
+    return False
+
+
+def _prose_after(lines: list[Line]) -> list[int]:
+    """Characters of zone-ending prose after each block."""
+    out = [0] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = out[i + 1] + (lines[i].f.n_chars if ends_zone(lines[i]) else 0)
+    return out[1:]
+
+
+def _headline_like(line: Line) -> bool:
+    """A rail entry: a short title without a full stop and no widget verdict."""
+    f = line.f
+    if line.rule is not None or line.heading is not None or f.ends_colon:
+        return False
+    if not 2 <= f.n_words <= RAIL_ITEM_MAX_WORDS:
+        return False
+    return not (f.ends_sentence and f.text.rstrip(" »”\"')").endswith((".", "…")))
+
+
+def _filler(line: Line) -> bool:
+    """Lines that sit between rail entries: separators, dates, durations, labels."""
+    f = line.f
+    if line.rule is not None and line.rule.label in (Label.BOILERPLATE, Label.METADATA):
+        return True
+    if line.rule is not None and line.rule.label in (Label.AD, Label.NAVIGATION):
+        return f.n_words <= 3
+    return f.n_words <= 3 and (f.has_duration or f.has_count or f.has_date or f.is_separator)
+
+
+def _shape_zones(lines: list[Line], zones: list[Zone | None], options: Options) -> None:
+    """Rails of headline-like lines and menus of one-word lines, without a known heading."""
+    i = 0
+    while i < len(lines):
+        if zones[i] is not None:
+            i += 1
+            continue
+        j, items, menu_items = i, 0, 0
+        while j < len(lines) and zones[j] is None:
+            if _headline_like(lines[j]):
+                items += 1
+            elif lines[j].f.n_words <= MENU_ITEM_MAX_WORDS and lines[j].prose is Prose.BAD:
+                menu_items += 1
+            elif not _filler(lines[j]):
+                break
+            j += 1
+        if items >= options.rail_min_items and items >= menu_items:
+            _mark_rail(lines, zones, i, j - 1, items)
+        elif menu_items >= MENU_MIN_ITEMS and items < menu_items:
+            zone = Zone(i, j - 1, Label.NAVIGATION, None, f"menu: {menu_items} short label lines")
+            for k in range(i, j):
+                zones[k] = zone
+        i = max(j, i + 1)
+
+
+def _mark_rail(lines: list[Line], zones: list[Zone | None], start: int, end: int, n: int) -> None:
+    """Mark a headline run as a related rail, with the short line above it as heading."""
+    prev = lines[start - 1] if start > 0 else None
+    if prev is not None and prev.f.ends_colon:
+        return  # "… les mesures suivantes :" introduces a list of the article
+    heading = None
+    first = lines[start]
+    if (
+        zones[start - 1 if start else 0] is None
+        and prev is not None
+        and prev.rule is None
+        and 1 <= prev.f.n_words <= RAIL_HEADING_MAX_WORDS
+        and not prev.f.ends_sentence
+    ):
+        heading, start = prev.f.text, start - 1
+    elif first.f.n_words <= RAIL_HEADING_MAX_WORDS and not first.f.ends_sentence:
+        heading = first.f.text
+    zone = Zone(start, end, Label.RELATED, heading, f"rail shape: {n} headline-like lines in a row")
+    for k in range(start, end + 1):
+        zones[k] = zone

@@ -1,0 +1,36 @@
+"""Shared paths and helpers for the tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def need_shared(path: Path) -> Path:
+    """Return a path under ../shared; fail in CI when it is missing, skip elsewhere."""
+    if path.exists():
+        return path
+    message = f"{path} is missing (the ../shared folder beside the checkout)"
+    if IN_CI:
+        pytest.fail(f"{message}; CI always has it")
+    pytest.skip(message)
+    raise AssertionError("unreachable")
+
+
+@pytest.fixture
+def seed_dir() -> Path:
+    """The user's example page and its expected result."""
+    return need_shared(SHARED / "seed")
+
+
+@pytest.fixture
+def corpora_dir() -> Path:
+    """The dev corpora with human gold."""
+    return need_shared(SHARED / "corpora" / "dev")

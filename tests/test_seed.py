@@ -1,0 +1,48 @@
+"""The user's own example page: what it must give, through the library and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sahelclean import clean
+from sahelclean.cli import main
+
+SEED = "franceinfo-mali-russie"
+
+
+def expected(seed_dir: Path) -> dict:
+    return json.loads((seed_dir / f"{SEED}.expected.json").read_text(encoding="utf-8"))
+
+
+def test_seed_text_output_is_the_article_in_order(seed_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["clean", str(seed_dir / f"{SEED}.txt")])
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert lines == expected(seed_dir)["article_lines"]
+
+
+def test_seed_json_has_title_lead_headings_and_labelled_widgets(seed_dir: Path) -> None:
+    want = expected(seed_dir)
+    result = CliRunner().invoke(main, ["clean", "-f", "json", str(seed_dir / f"{SEED}.txt")])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["title"] == want["title"]
+    assert doc["lead"] == want["lead"]
+    assert [s["heading"] for s in doc["sections"] if s["heading"]] == want["headings"]
+    related = [r for r in doc["removed"] if r["kind"] == "related"]
+    assert len(related) == 1
+    assert related[0]["heading"] == want["removed"]["related"]["heading"]
+    assert related[0]["items"] == want["removed"]["related"]["items"]
+    comments = [r for r in doc["removed"] if r["kind"] == "comments"]
+    assert len(comments) == 1
+    assert comments[0]["text"].splitlines() == want["removed"]["comments"]
+
+
+def test_seed_nothing_of_the_rail_or_comments_in_text(seed_dir: Path) -> None:
+    want = expected(seed_dir)
+    doc = clean((seed_dir / f"{SEED}.txt").read_bytes())
+    for item in want["removed"]["related"]["items"] + want["removed"]["comments"]:
+        assert item not in doc.text
