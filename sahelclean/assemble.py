@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from .models import Classified, Document, InputKind, Label, Part, Removed, Section
-from .rules import is_list_entry
 
 # Widgets whose entries are listed one by one in `items`.
 LIST_KINDS = frozenset({Label.RELATED, Label.NAVIGATION, Label.SHARE, Label.FOOTER})
@@ -105,7 +104,7 @@ def _widget(group: list[Classified]) -> Removed:
     items = None
     if first.label in LIST_KINDS:
         entries = group[1:] if heading is not None else group
-        items = tuple(c.block.text for c in entries if is_list_entry(c.block.text))
+        items = tuple(c.block.text for c in entries if c.entry)
     return Removed(
         kind=first.label,
         reason=first.verdict.reason,

@@ -23,6 +23,10 @@ _DATE = re.compile(
     r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}\b",
     re.IGNORECASE,
 )
+# Sentence ends are read from the last characters only ("…» ).", "?”").
+TAIL = 8
+# Lines up to this long are checked for dates, durations and counts.
+SHORT_LINE_WORDS = 8
 # Decorations around a widget heading: "À lire aussi :", ">> Related", "Comments (12)".
 _KEY_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
@@ -33,7 +37,7 @@ class Features:
 
     text: str
     folded: str
-    key: str  # folded text without decorations and counts, for vocabulary look-ups
+    key: str  # folded text without decorations and counts, for look-ups (short lines only)
     n_words: int
     n_chars: int
     ends_sentence: bool
@@ -41,12 +45,10 @@ class Features:
     stop_density: float
     is_separator: bool
     quoted: bool  # opens and closes with quotation marks
-    opens_quote: bool
-    has_duration: bool
+    has_duration: bool  # these three are only looked for on short lines
     has_count: bool
     has_date: bool
     starts_upper: bool
-    capitalised_share: float  # share of words that start with a capital letter
 
 
 def is_separator(text: str) -> bool:
@@ -60,25 +62,23 @@ def features(block: Block, stopwords: frozenset[str]) -> Features:
     folded = fold(text)
     tokens = words(text)
     n_words = len(tokens)
-    stops = sum(1 for t in tokens if t in stopwords) if stopwords else 0
-    raw_words = text.split()
-    caps = sum(1 for w in raw_words if w[:1].isupper())
+    stops = sum(map(stopwords.__contains__, tokens)) if stopwords else 0
     opens = bool(_QUOTE_OPEN.match(text))
+    # Dates, durations and counts only matter on short lines (datelines, rail fillers).
+    short = n_words <= SHORT_LINE_WORDS
     return Features(
         text=text,
         folded=folded,
-        key=_KEY_EDGES.sub("", folded),
+        key=_KEY_EDGES.sub("", folded) if short else "",
         n_words=n_words,
         n_chars=len(text),
-        ends_sentence=bool(_SENTENCE_END.search(text)),
+        ends_sentence=bool(_SENTENCE_END.search(text[-TAIL:])),
         ends_colon=text.rstrip().endswith(":"),
         stop_density=stops / n_words if n_words else 0.0,
         is_separator=bool(_SEPARATOR.match(text)),
-        quoted=opens and bool(_QUOTE_CLOSE.search(text)) and n_words >= 3,
-        opens_quote=opens,
-        has_duration=bool(_DURATION.search(text)),
-        has_count=bool(_COUNT.search(text)),
-        has_date=bool(_DATE.search(text)),
+        quoted=opens and bool(_QUOTE_CLOSE.search(text[-TAIL:])) and n_words >= 3,
+        has_duration=short and bool(_DURATION.search(text)),
+        has_count=short and bool(_COUNT.search(text)),
+        has_date=short and bool(_DATE.search(text)),
         starts_upper=text[:1].isupper(),
-        capitalised_share=caps / len(raw_words) if raw_words else 0.0,
     )

@@ -97,6 +97,7 @@ class Classified:
     verdict: Verdict
     zone: int | None = None  # blocks of one widget zone share a number (index of its first block)
     zone_heading: bool = False  # this block is the heading line of its zone
+    entry: bool = False  # an entry of a rail or a list (not a date, a rank or a button)
 
     @property
     def label(self) -> Label:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .firstpass import Line, Prose
 from .models import Classified, Label, Verdict
 from .options import Options
+from .rules import is_list_entry
 from .textutil import words
 from .zones import Zone
 
@@ -53,9 +54,10 @@ def _outside(line: Line, zone: Zone | None, where: str) -> Classified:
             what = f"'{zone.heading}'" if zone.heading else zone.reason
             reason = f"in the {zone.label} zone ({what}, line {zone_line(zone, line)})"
         is_heading = opener and zone.heading is not None
-        return Classified(line.block, Verdict(zone.label, reason), zone.start, is_heading)
+        entry = not is_heading and is_list_entry(line.f, line.rule)
+        return Classified(line.block, Verdict(zone.label, reason), zone.start, is_heading, entry)
     if line.rule is not None:
-        return Classified(line.block, line.rule)
+        return Classified(line.block, line.rule, entry=is_list_entry(line.f, line.rule))
     if line.prose is Prose.BAD and where == "before the article":
         return Classified(line.block, Verdict(Label.NAVIGATION, f"short label {where}"))
     return Classified(line.block, Verdict(Label.BOILERPLATE, f"{line.prose.value} text {where}"))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
 WORD_RE = re.compile(r"\w+")
 SPACE_RE = re.compile(r"\s+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
+_PLAIN = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "}
 
 # jusText's stoplist file names -> ISO 639-1 codes, for the languages our users meet most.
 # Names not listed are reported in lower case (e.g. "hawaiian").
@@ -71,15 +72,28 @@ SKIPPED_LISTS = frozenset({"Simple_English", "Serbo_Croatian", "Belarusian_Taras
 PREFERRED = ("fr", "en", "ar", "de", "es", "pt", "it")
 # How many tokens of a page are enough to guess its language.
 DETECT_TOKENS = 1500
+# Fewer stopword hits than this is no evidence of any language (numbers, names, code).
+MIN_HITS = 3
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Latin letters with accents -> without, plus plain apostrophes and spaces."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        bare = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if bare != char:
+            table[code] = bare
+    table.update({ord(k): v for k, v in _PLAIN.items()})
+    return table
 
 
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes and spaces made plain."""
-    text = text.translate(_APOSTROPHES).lower()
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.translate(_fold_table()).lower()
 
 
 def collapse(text: str) -> str:
@@ -110,28 +124,27 @@ def stoplists() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _stopword_index() -> dict[str, tuple[str, ...]]:
-    """Each stopword -> the languages whose stoplist holds it."""
-    index: dict[str, list[str]] = {}
-    for code, words_ in stoplists().items():
-        for word in words_:
-            index.setdefault(word, []).append(code)
-    return {w: tuple(codes) for w, codes in index.items()}
+def _stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The language codes, and each stopword -> the positions of the languages that hold it."""
+    codes = tuple(stoplists())
+    index: dict[str, list[int]] = {}
+    for n, code in enumerate(codes):
+        for word in stoplists()[code]:
+            index.setdefault(word, []).append(n)
+    return codes, {w: tuple(langs) for w, langs in index.items()}
 
 
 def detect_language(tokens: list[str]) -> str | None:
     """Guess the language from stopword hits; None when nothing stands out."""
-    index = _stopword_index()
-    hits: dict[str, int] = {}
-    for token in tokens[:DETECT_TOKENS]:
-        for code in index.get(token, ()):
-            hits[code] = hits.get(code, 0) + 1
-    if not hits:
+    codes, index = _stopword_index()
+    hits = [0] * len(codes)
+    for token, count in Counter(tokens[:DETECT_TOKENS]).items():
+        for n in index.get(token, ()):
+            hits[n] += count
+    best = max(hits, default=0)
+    if best < MIN_HITS:
         return None
-    best = max(hits.values())
-    if best < 3:
-        return None
-    tied = [code for code, n in hits.items() if n == best]
+    tied = [codes[n] for n, h in enumerate(hits) if h == best]
     preferred = [code for code in PREFERRED if code in tied]
     return preferred[0] if preferred else sorted(tied)[0]
 
