@@ -68,12 +68,15 @@ def _sections(body: list[Classified]) -> list[Section]:
 
 
 def render_text(title: str | None, lead: str | None, sections: Iterable[Section]) -> str:
-    """The plain-text article: one block per paragraph, blank lines between blocks."""
+    """The plain-text article: one block per paragraph, blank lines between blocks.
+
+    Photo captions stay in the sections (role "caption") but not in the running text.
+    """
     chunks = [t for t in (title, lead) if t]
     for section in sections:
         if section.heading:
             chunks.append(section.heading)
-        chunks.extend(section.paragraphs)
+        chunks.extend(p.text for p in section.parts if p.role is not Label.CAPTION)
     return "\n\n".join(chunks)
 
 

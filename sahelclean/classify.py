@@ -9,8 +9,10 @@ paragraph, quote, attribution, list item); outside it every block is labelled an
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .firstpass import Line, Prose, first_pass
-from .models import Block, Classified, Label
+from .models import Block, Classified, Label, Verdict
 from .options import Options
 from .roles import settle
 from .textutil import stopwords_for
@@ -27,6 +29,10 @@ BAD_SCORE = -1.0
 # article (-3) must not cut it in two, a thirty-item rail (-15) must.
 RULE_SCORE = -1.0
 ZONE_SCORE = -0.5
+# Lines this long or longer that a page prints twice are not the article's own text.
+REPEAT_MIN_WORDS = 4
+# A run of prose joins the core when it is worth this many times the widgets between them.
+MERGE_RATIO = 0.7
 # Bylines, dates and share buttons often stand between the lead and the body.
 HEAD_WINDOW = 8
 HEAD_SKIPPABLE = frozenset({Label.METADATA, Label.SHARE, Label.BOILERPLATE, Label.AD})
@@ -37,7 +43,7 @@ MIN_CORE_CHARS = 150
 def classify(blocks: list[Block], options: Options, language: str | None) -> list[Classified]:
     """Label every block of a page (see the module docstring for the passes)."""
     stop = stopwords_for(language)
-    lines = [first_pass(b, stop, options) for b in blocks]
+    lines = mark_repeats([first_pass(b, stop, options) for b in blocks])
     zones = find_zones(lines, options)
     core = find_core(lines, zones)
     return settle(lines, zones, core, options)
@@ -59,18 +65,12 @@ def line_score(line: Line, zone: Zone | None) -> float:
 
 
 def find_core(lines: list[Line], zones: list[Zone | None]) -> tuple[int, int] | None:
-    """The run of blocks with the highest total score (Kadane), or None when too thin."""
-    best, best_span = 0.0, None
-    total, start = 0.0, 0
-    for i, (line, zone) in enumerate(zip(lines, zones, strict=True)):
-        if total <= 0:
-            total, start = 0.0, i
-        total += line_score(line, zone)
-        if total > best:
-            best, best_span = total, (start, i)
-    if best_span is None:
+    """The densest run of prose (Kadane), grown over widgets that cut the article in parts."""
+    scores = [line_score(line, zone) for line, zone in zip(lines, zones, strict=True)]
+    span = best_run(scores, 0, len(scores))
+    if span is None:
         return None
-    s, e = best_span
+    s, e = grow(scores, *span)
     s = extend_head(lines, zones, s)
     prose_chars = sum(
         ln.f.n_chars
@@ -78,6 +78,42 @@ def find_core(lines: list[Line], zones: list[Zone | None]) -> tuple[int, int] | 
         if z is None and ln.rule is None and ln.prose is Prose.GOOD
     )
     return (s, e) if prose_chars >= MIN_CORE_CHARS else None
+
+
+def best_run(scores: list[float], lo: int, hi: int) -> tuple[int, int, float] | None:
+    """The maximum-sum run of scores[lo:hi] (Kadane): start, end (inclusive) and sum."""
+    best, found = 0.0, None
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, i
+        total += scores[i]
+        if total > best:
+            best, found = total, (start, i, total)
+    return found
+
+
+def grow(scores: list[float], s: int, e: int, value: float) -> tuple[int, int]:
+    """Take in a run of prose on either side when it outweighs the widgets in between.
+
+    An inline rail, a photo gallery or an ad block splits one article into parts; the
+    best part alone loses the others. A part joins when its prose is worth at least
+    MERGE_RATIO times what the gap costs.
+    """
+    while True:
+        left = best_run(scores, 0, s)
+        right = best_run(scores, e + 1, len(scores))
+        joined = False
+        if left is not None:
+            gap = -sum(scores[left[1] + 1 : s])
+            if left[2] >= MERGE_RATIO * gap:
+                s, joined = left[0], True
+        if right is not None:
+            gap = -sum(scores[e + 1 : right[0]])
+            if right[2] >= MERGE_RATIO * gap:
+                e, joined = right[1], True
+        if not joined:
+            return s, e
 
 
 def extend_head(lines: list[Line], zones: list[Zone | None], start: int) -> int:
@@ -97,3 +133,29 @@ def extend_head(lines: list[Line], zones: list[Zone | None], start: int) -> int:
         elif line.rule is not None and line.rule.label not in HEAD_SKIPPABLE:
             break
     return new_start
+
+
+def mark_repeats(lines: list[Line]) -> list[Line]:
+    """A line the page prints twice (gallery captions, teasers, menus) is furniture.
+
+    The last copy is kept: pages announce their own title and lead in headers and teasers
+    before the article prints them.
+    """
+    last_seen: dict[str, int] = {}
+    for line in lines:
+        if line.f.n_words >= REPEAT_MIN_WORDS:
+            last_seen[line.f.folded] = line.block.line
+    out = []
+    for line in lines:
+        last = last_seen.get(line.f.folded)
+        if (
+            last is None
+            or last == line.block.line
+            or line.rule is not None
+            or line.heading is not None
+        ):
+            out.append(line)
+            continue
+        reason = f"repeated line (printed again on line {last})"
+        out.append(replace(line, rule=Verdict(Label.BOILERPLATE, reason)))
+    return out

@@ -18,6 +18,12 @@ from .textutil import fold
 
 # A line longer than this is prose that mentions a widget phrase, not the widget itself.
 PHRASE_MAX_WORDS = 30
+# Cookie banners are long paragraphs of legal prose; they still are banners up to this size.
+COOKIE_MAX_WORDS = 90
+# ... and a line that says "cookie" this often is one, whatever else it says.
+COOKIE_MENTIONS = 2
+# Captions are one or two sentences.
+CAPTION_MAX_WORDS = 60
 # Widget headings are short: "Sur le même sujet", "Most read", "12 commentaires".
 HEADING_MAX_WORDS = 7
 # A byline or dateline line is short.
@@ -38,6 +44,7 @@ class Vocabulary:
     phrases: re.Pattern[str]  # one named group per label
     teaser: re.Pattern[str]
     relative_time: re.Pattern[str]
+    caption: re.Pattern[str]
     byline: tuple[str, ...]
     dateline: re.Pattern[str]
 
@@ -103,6 +110,7 @@ def vocabulary() -> Vocabulary:
         phrases=phrases,
         teaser=re.compile(rf"^[\W_]*(?:{prefixes})(?:{_TEASER_SEP}|\s*\.{{3}}\s*)(?=\w|[«\"“])"),
         relative_time=re.compile("|".join(vocab.RELATIVE_TIME_PATTERNS)),
+        caption=re.compile("|".join(vocab.CAPTION_PATTERNS)),
         byline=tuple(fold(p) for p in vocab.BYLINE_PREFIXES),
         dateline=re.compile(_alternation([fold(p) for p in vocab.DATELINE_WORDS])),
     )
@@ -147,13 +155,32 @@ def label_line(f: Features) -> Verdict | None:
 
 def widget_phrase(f: Features) -> Verdict | None:
     """A short line holding a widget phrase ("nous utilisons des cookies", "déjà abonné")."""
-    if f.n_words > PHRASE_MAX_WORDS:
+    if f.n_words > COOKIE_MAX_WORDS:
         return None
     match = vocabulary().phrases.search(f.folded)
     if match is None or match.lastgroup is None:
         return None
     label = Label[match.lastgroup]
+    if f.n_words > PHRASE_MAX_WORDS and label is not Label.COOKIE:
+        return None
     return Verdict(label, f"{label} phrase '{match.group(0)}'")
+
+
+def cookie_notice(f: Features) -> Verdict | None:
+    """Consent banners run long; a line that keeps talking about cookies is one."""
+    if f.n_words <= COOKIE_MAX_WORDS and f.folded.count("cookie") >= COOKIE_MENTIONS:
+        return Verdict(Label.COOKIE, f"mentions cookies {f.folded.count('cookie')} times")
+    return None
+
+
+def caption(f: Features) -> Verdict | None:
+    """A photo caption or credit: "(AP Photo/…)", "Image caption …", "Crédit photo : …"."""
+    if f.n_words > CAPTION_MAX_WORDS:
+        return None
+    match = vocabulary().caption.search(f.folded)
+    if match is None:
+        return None
+    return Verdict(Label.CAPTION, f"photo caption or credit '{match.group(0).strip()[:40]}'")
 
 
 def relative_time(f: Features) -> Verdict | None:
@@ -194,6 +221,8 @@ RULES: tuple[Rule, ...] = (
     inline_teaser,
     label_line,
     widget_phrase,
+    cookie_notice,
+    caption,
     relative_time,
     metadata,
     breadcrumb,
@@ -213,6 +242,6 @@ def is_list_entry(f: Features, verdict: Verdict | None) -> bool:
     """A rail or menu entry worth listing: not a date, a duration, a rank or a button."""
     if f.n_words < 2 or f.is_separator:
         return False
-    if verdict is not None and verdict.label is not Label.RELATED:  # teasers are entries
-        return False
+    if verdict is not None and verdict.label not in (Label.RELATED, Label.CAPTION):
+        return False  # teasers and "Photos: …" galleries are entries; buttons and dates are not
     return not ((f.has_duration or f.has_date or f.has_count) and f.n_words <= 4)

@@ -322,3 +322,15 @@ DANGLING_WORDS: frozenset[str] = frozenset(
         "el", "los", "las", "del", "con", "por", "para", "y", "según",
     }
 )
+
+# Photo captions and credits: "(AP Photo/Jane Doe)", "Image caption …", "FILE PHOTO: …",
+# "(Photo : AFP)", "Crédit photo : …". Matched on the folded line.
+CAPTION_PATTERNS: tuple[str, ...] = (
+    r"^(?:image caption|media caption|file photo|photo d'illustration|photo ?:|photos ?:|image ?:|illustration ?:|credit ?:|credits ?:|credit photo|caption ?:)",
+    r"^in this (?:\w+ ){0,8}(?:file )?(?:photo|image|picture|photograph)\b",
+    r"^(?:this|a|the) (?:\w+ ){0,4}(?:file )?(?:photo|image|picture|photograph) (?:shows|provided|released|taken|made)\b",
+    r"\((?:ap|afp|reuters|epa|dpa|getty|ap photo|afp photo|photo|photos|credit|credits|image|crédit|credit photo|©)\b[^)]{0,80}\)\s*$",
+    r"(?:credit|photo|image) ?: ?[^.]{0,60}(?:getty|reuters|afp|ap|istock|shutterstock|alamy|epa)\W*$",
+    r"[/|] ?(?:ap|afp|reuters|getty images|epa|istock|shutterstock|alamy)(?: file)?\W*$",
+    r"\bgetty images?\W*$",
+)
