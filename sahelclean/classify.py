@@ -36,6 +36,10 @@ MERGE_RATIO = 0.7
 # Bylines, dates and share buttons often stand between the lead and the body.
 HEAD_WINDOW = 8
 HEAD_SKIPPABLE = frozenset({Label.METADATA, Label.SHARE, Label.BOILERPLATE, Label.AD})
+# A page whose blocks are set apart by blank lines this often keeps <p> spacing.
+SPACED_SHARE = 0.15
+# What prose outside any <p> is worth on such a page.
+UNSPACED_FACTOR = 0.3
 # The core must hold this much prose to be an article at all.
 MIN_CORE_CHARS = 150
 
@@ -49,14 +53,20 @@ def classify(blocks: list[Block], options: Options, language: str | None) -> lis
     return settle(lines, zones, core, options)
 
 
-def line_score(line: Line, zone: Zone | None) -> float:
-    """What a block adds to an article core it would belong to."""
+def line_score(line: Line, zone: Zone | None, spacing: bool = False) -> float:
+    """What a block adds to an article core it would belong to.
+
+    In an innerText dump a browser sets each <p> apart with blank lines, while links, list
+    entries and <div> text follow each other line by line. When the page shows that
+    spacing, prose that is not set apart is worth less: it is a teaser, a caption, a bio.
+    """
     if line.rule is not None or line.heading is not None:
         return RULE_SCORE
     if zone is not None:
         return ZONE_SCORE
     if line.prose is Prose.GOOD:
-        return GOOD_BASE + min(line.f.n_chars, GOOD_CAP_CHARS) / GOOD_PER_CHARS
+        value = GOOD_BASE + min(line.f.n_chars, GOOD_CAP_CHARS) / GOOD_PER_CHARS
+        return value if not spacing or line.block.spaced else value * UNSPACED_FACTOR
     if line.prose is Prose.NEAR:
         return NEAR_SCORE
     if line.prose is Prose.SHORT:
@@ -66,7 +76,8 @@ def line_score(line: Line, zone: Zone | None) -> float:
 
 def find_core(lines: list[Line], zones: list[Zone | None]) -> tuple[int, int] | None:
     """The densest run of prose (Kadane), grown over widgets that cut the article in parts."""
-    scores = [line_score(line, zone) for line, zone in zip(lines, zones, strict=True)]
+    spacing = sum(1 for ln in lines if ln.block.spaced) >= SPACED_SHARE * len(lines)
+    scores = [line_score(line, zone, spacing) for line, zone in zip(lines, zones, strict=True)]
     span = best_run(scores, 0, len(scores))
     if span is None:
         return None

@@ -79,6 +79,7 @@ class Block:
     line: int  # 1-based number of the first input line it comes from
     end_line: int  # 1-based number of the last input line it covers
     tag: str | None = None  # HTML element name when the block comes from a tree
+    spaced: bool = False  # a blank line above and below: a <p> in an innerText dump
 
 
 @dataclass(frozen=True, slots=True)

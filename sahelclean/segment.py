@@ -24,11 +24,21 @@ MAX_JOIN = 60
 
 def segment_text(text: str) -> list[Block]:
     """Split a text dump into blocks, re-joining get_text() fragments when the dump has them."""
-    lines = [(n, collapse(line)) for n, line in enumerate(text.split("\n"), start=1)]
-    lines = [(n, line) for n, line in lines if line]
+    raw = [collapse(line) for line in text.split("\n")]
+    lines = [(n, line) for n, line in enumerate(raw, start=1) if line]
     if _is_fragmented(lines):
         return list(_joined_blocks(lines))
-    return [Block(index=i, text=line, line=n, end_line=n) for i, (n, line) in enumerate(lines)]
+    last = len(raw)
+    return [
+        Block(
+            index=i,
+            text=line,
+            line=n,
+            end_line=n,
+            spaced=(n == 1 or not raw[n - 2]) and (n == last or not raw[n]),
+        )
+        for i, (n, line) in enumerate(lines)
+    ]
 
 
 def _is_fragmented(lines: list[tuple[int, str]]) -> bool:
