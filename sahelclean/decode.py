@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .errors import EmptyInputError, InputError
@@ -22,6 +23,11 @@ _META_CHARSET = re.compile(
 META_SCAN_BYTES = 4096
 # Share of control characters above which the input is binary, not a page.
 MAX_CONTROL_SHARE = 0.05
+# French text has about 4 % accented letters, a short line up to a third; Cyrillic or
+# Greek read as cp1252 show nothing but accented letters.
+WESTERN_MAX_ACCENTED = 0.4
+# Punctuation a cp1252 page uses: quotes, dashes, ellipsis, euro, degree, nbsp.
+_WESTERN_MARKS = frozenset("«»“”‘’–—…€°\xa0·•©®%")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -57,6 +63,9 @@ def decode(raw: bytes | str, declared: str | None = None, source: str | None = N
         text = _try(raw, name)
         if text is not None:
             return Decoded(_tidy(text, source), name, "declared")
+    western = _western(raw)
+    if western is not None:
+        return Decoded(_tidy(western, source), "cp1252", "detected")
     guessed = _detect(raw)
     if guessed is not None:
         return Decoded(_tidy(raw.decode(guessed, errors="replace"), source), guessed, "detected")
@@ -104,6 +113,26 @@ def _try(raw: bytes, name: str) -> str | None:
         return None
 
 
+def _western(raw: bytes) -> str | None:
+    """Legacy Western European text (cp1252, latin-1): mostly ASCII letters, a few accents.
+
+    charset-normalizer needs a few hundred bytes to tell cp1252 from cp1250 and guesses
+    wrong on a short French page ("élève" -> "élčve"). Text whose letters are mostly
+    ASCII with some accented Latin letters is cp1252; Cyrillic or Greek in their own
+    single-byte charsets decode to nothing but accented letters and fail the test.
+    """
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = sum(1 for c in text if c.isalpha())
+    high = sum(1 for c in text if c.isalpha() and not c.isascii())
+    odd = sum(1 for c in text if not c.isascii() and not c.isalpha() and c not in _WESTERN_MARKS)
+    if not letters or high > WESTERN_MAX_ACCENTED * letters or odd > high:
+        return None
+    return text
+
+
 def _detect(raw: bytes) -> str | None:
     """Ask charset-normalizer for the most likely charset, or None."""
     from charset_normalizer import from_bytes
@@ -122,4 +151,7 @@ def _tidy(text: str, source: str | None) -> str:
         raise InputError("this looks like binary data, not a page (check the file type)", source)
     if "\x00" in text:
         text = text.replace("\x00", "")
+    if not text.isascii():
+        # One form for "é": pages from macOS tools come decomposed (e + U+0301).
+        text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -9,7 +9,8 @@ from .models import Block
 from .textutil import fold, words
 
 # Sentence ends, French and typographic closers included: . ! ? … » ” " ' ) after them.
-_SENTENCE_END = re.compile(r"""[.!?…]["'»”’)\]]*\s*$|[.!?…]\s*["'»”’]$""")
+# Sentence ends, with the full stops of Arabic, Urdu, Devanagari/Bengali and CJK scripts.
+_SENTENCE_END = re.compile(r"""[.!?…؟۔।॥。！？]["'»”’)\]]*\s*$|[.!?…]\s*["'»”’]$""")
 _QUOTE_OPEN = re.compile(r"""^\s*[«“„"‘']""")
 _QUOTE_CLOSE = re.compile(r"""[»”"’'][.,]?\s*$""")
 _SEPARATOR = re.compile(r"^[\W_]{1,3}$")
@@ -28,7 +29,7 @@ TAIL = 8
 # Lines up to this long are checked for dates, durations and counts.
 SHORT_LINE_WORDS = 8
 # Decorations around a widget heading: "À lire aussi :", ">> Related", "Comments (12)".
-_KEY_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+KEY_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ def features(block: Block, stopwords: frozenset[str]) -> Features:
     return Features(
         text=text,
         folded=folded,
-        key=_KEY_EDGES.sub("", folded) if short else "",
+        key=KEY_EDGES.sub("", folded) if short else "",
         n_words=n_words,
         n_chars=len(text),
         ends_sentence=bool(_SENTENCE_END.search(text[-TAIL:])),

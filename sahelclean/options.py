@@ -71,6 +71,7 @@ def parse_kinds(kinds: str) -> frozenset[Label]:
             known = ", ".join(sorted(str(k) for k in WIDGET_LABELS))
             raise OptionsError(f"unknown widget kind {name!r}; known kinds: {known}") from None
         if label not in WIDGET_LABELS:
-            raise OptionsError(f"{name!r} is an article role, not a widget kind")
+            known = ", ".join(sorted(str(k) for k in WIDGET_LABELS))
+            raise OptionsError(f"{name!r} is an article role, not a widget kind; known: {known}")
         out.add(label)
     return frozenset(out)

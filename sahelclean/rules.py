@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import vocab
-from .features import Features
+from .features import KEY_EDGES, Features
 from .models import Label, Verdict
 from .textutil import fold
 
@@ -28,9 +28,25 @@ CAPTION_MAX_WORDS = 60
 HEADING_MAX_WORDS = 7
 # A byline or dateline line is short.
 METADATA_MAX_WORDS = 14
+# "il y a 3 heures", "Posted 2 hours ago · Edited".
+RELATIVE_TIME_MAX_WORDS = 8
 # A teaser needs a headline after its lead-in.
 TEASER_MIN_WORDS = 3
 
+# What a consent banner talks about besides cookies (fr, en, de, es).
+CONSENT_WORDS = re.compile(
+    r"\b(?:site|website|web|navigat\w*|browser|brows\w*|consent\w*|accept\w*|privacy|"
+    r"confidentialite|preferences?|parametr\w*|donnees|data|partenaires|partners|traceurs|"
+    r"tracking|experience|audience|mesur\w*|measur\w*|fonctionnalit\w*|features?|refus\w*|"
+    r"datenschutz|zustimm\w*|sitio|navegacion|aceptar)\b"
+)
+# What a sign-up box asks for besides the newsletter itself.
+_EMAIL_WORDS = re.compile(
+    r"\b(?:e-?mail\w*|courriel|adresse|address|inscri\w*|abonn\w*|anmeld\w*|sign(?:ing)? up|"
+    r"subscri\w*|suscri\w*)"
+)
+# A call to action is a short line.
+BUTTON_MAX_WORDS = 15
 _TEASER_SEP = r"\s*(?::|>>?|»|›|\||–|—|-|→|▶|►)\s*"
 _BREADCRUMB_SEP = re.compile(r"\s(?:>|›|»|/|\||→)\s")
 
@@ -42,6 +58,7 @@ class Vocabulary:
     headings: dict[str, tuple[Label, str]]  # folded key -> (label, language)
     label_lines: dict[str, Label]
     phrases: re.Pattern[str]  # one named group per label
+    buttons: re.Pattern[str]  # the same, anchored at the start of the line
     teaser: re.Pattern[str]
     relative_time: re.Pattern[str]
     caption: re.Pattern[str]
@@ -103,17 +120,33 @@ def vocabulary() -> Vocabulary:
             for label, by_lang in vocab.PHRASES.items()
         )
     )
+    buttons = re.compile(
+        r"^[\W_]*(?:"
+        + "|".join(
+            f"(?P<{label.name}>{_alternation([fold(p) for p in entries])})"
+            for label, entries in vocab.BUTTON_PHRASES.items()
+        )
+        + ")"
+    )
     prefixes = _alternation([fold(p) for p in vocab.TEASER_PREFIXES])
     return Vocabulary(
         headings=headings,
         label_lines=label_lines,
         phrases=phrases,
+        buttons=buttons,
         teaser=re.compile(rf"^[\W_]*(?:{prefixes})(?:{_TEASER_SEP}|\s*\.{{3}}\s*)(?=\w|[«\"“])"),
         relative_time=re.compile("|".join(vocab.RELATIVE_TIME_PATTERNS)),
         caption=re.compile("|".join(vocab.CAPTION_PATTERNS)),
         byline=tuple(fold(p) for p in vocab.BYLINE_PREFIXES),
         dateline=re.compile(_alternation([fold(p) for p in vocab.DATELINE_WORDS])),
     )
+
+
+def is_vocabulary_line(text: str) -> bool:
+    """True for a line that is a known widget heading or button ("À la une", "Sign in")."""
+    key = KEY_EDGES.sub("", fold(text))
+    v = vocabulary()
+    return key in v.headings or key in v.label_lines
 
 
 def widget_heading(f: Features) -> Verdict | None:
@@ -166,11 +199,36 @@ def widget_phrase(f: Features) -> Verdict | None:
     return Verdict(label, f"{label} phrase '{match.group(0)}'")
 
 
+def button_phrase(f: Features) -> Verdict | None:
+    """A short line that opens with a call to action: "Accept all", "Je m'inscris"."""
+    if f.n_words > BUTTON_MAX_WORDS:
+        return None
+    match = vocabulary().buttons.match(f.folded)
+    if match is None or match.lastgroup is None:
+        return None
+    label = Label[match.lastgroup]
+    return Verdict(label, f"{label} button '{match.group(match.lastgroup)}'")
+
+
 def cookie_notice(f: Features) -> Verdict | None:
-    """Consent banners run long; a line that keeps talking about cookies is one."""
-    if f.n_words <= COOKIE_MAX_WORDS and f.folded.count("cookie") >= COOKIE_MENTIONS:
-        return Verdict(Label.COOKIE, f"mentions cookies {f.folded.count('cookie')} times")
-    return None
+    """Consent banners run long; a line about cookies and the site or consent is one."""
+    if f.n_words > COOKIE_MAX_WORDS or f.folded.count("cookie") < COOKIE_MENTIONS:
+        return None
+    match = CONSENT_WORDS.search(f.folded)
+    if match is None:
+        return None  # "les cookies au mil de Fatou…": a recipe, not a banner
+    mentions = f.folded.count("cookie")
+    return Verdict(Label.COOKIE, f"mentions cookies {mentions} times, and '{match.group(0)}'")
+
+
+def newsletter_notice(f: Features) -> Verdict | None:
+    """The small print of a sign-up box: a newsletter and an e-mail address in one line."""
+    if f.n_words > PHRASE_MAX_WORDS * 2 or "newsletter" not in f.folded:
+        return None
+    match = _EMAIL_WORDS.search(f.folded)
+    if match is None:
+        return None
+    return Verdict(Label.NEWSLETTER, f"newsletter and '{match.group(0)}'")
 
 
 def caption(f: Features) -> Verdict | None:
@@ -185,9 +243,12 @@ def caption(f: Features) -> Verdict | None:
 
 def relative_time(f: Features) -> Verdict | None:
     """ "il y a 3 heures", "2 hours ago": the time line of a comment or a feed entry."""
-    if f.n_words <= 8 and vocabulary().relative_time.match(f.folded):
-        return Verdict(Label.METADATA, "relative time line")
-    return None
+    if f.n_words > RELATIVE_TIME_MAX_WORDS:
+        return None
+    match = vocabulary().relative_time.match(f.folded)
+    if match is None or len(f.folded[match.end() :].split()) > 2:
+        return None  # "Il y a 10 ans, Gao tombait.": a sentence that starts with a time
+    return Verdict(Label.METADATA, "relative time line")
 
 
 def metadata(f: Features) -> Verdict | None:
@@ -197,7 +258,10 @@ def metadata(f: Features) -> Verdict | None:
     v = vocabulary()
     if f.folded.startswith(v.byline) and not f.ends_sentence:
         return Verdict(Label.METADATA, "byline")
-    if v.dateline.search(f.folded):
+    match = v.dateline.search(f.folded)
+    # At the start ("Publié le …", "5 min read" ends without a full stop), or in a line
+    # that is no sentence: "The ministry published its report." stays prose.
+    if match and (match.start() <= 2 or not f.ends_sentence):
         return Verdict(Label.METADATA, "dateline, credit or reading time")
     if f.has_date and f.n_words <= 8 and not f.ends_sentence:
         return Verdict(Label.METADATA, "date line")
@@ -221,7 +285,9 @@ RULES: tuple[Rule, ...] = (
     inline_teaser,
     label_line,
     widget_phrase,
+    button_phrase,
     cookie_notice,
+    newsletter_notice,
     caption,
     relative_time,
     metadata,

@@ -7,17 +7,22 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from .models import Block
+from .rules import is_vocabulary_line
 from .textutil import collapse
 from .vocab import DANGLING_WORDS
 
 # A line shorter than this that starts in lower case or with closing punctuation continues
 # the line before it in a get_text() dump, where every link or <b> breaks the line.
 _CONTINUES = re.compile(r"^[,.;:!?)\]»”’%]|^[a-zà-ÿ]")
-_OPEN_END = re.compile(r"[\w,;:(«“‘'\"-]$")
+# A line that ends like this may go on on the next line; ":" and ";" end list intros and
+# list entries, which stay apart.
+_OPEN_END = re.compile(r"[\w,(«“‘'\"-]$")
 _NO_SPACE_BEFORE = re.compile(r"^[,.;:!?)\]%…]")
 _NO_SPACE_AFTER = re.compile(r"[(\[«“‘'’-]$")
 # Share of lines that look like fragments above which a dump is in get_text() style.
 GETTEXT_FRAGMENT_SHARE = 0.08
+# ... and at least this many of them: three lower-case list entries are not a style.
+GETTEXT_MIN_FRAGMENTS = 4
 # Re-joined paragraphs stop growing at this many lines (a safety bound, not a heuristic).
 MAX_JOIN = 60
 
@@ -46,7 +51,7 @@ def _is_fragmented(lines: list[tuple[int, str]]) -> bool:
     if len(lines) < 10:
         return False
     fragments = sum(1 for (_, prev), (_, line) in pairwise(lines) if _continues(prev, line))
-    return fragments > GETTEXT_FRAGMENT_SHARE * len(lines)
+    return fragments >= GETTEXT_MIN_FRAGMENTS and fragments > GETTEXT_FRAGMENT_SHARE * len(lines)
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -62,7 +67,9 @@ def _continues(prev: str, line: str) -> bool:
     # is a byline cut the same way.
     head = prev.split()
     last = head[-1]
-    return last.lower() in DANGLING_WORDS and (last.islower() or len(head) == 1)
+    if last.lower() not in DANGLING_WORDS or not (last.islower() or len(head) == 1):
+        return False
+    return not is_vocabulary_line(prev)  # "À la une", "Sign in": menu entries, not fragments
 
 
 def _joined_blocks(lines: list[tuple[int, str]]) -> Iterator[Block]:

@@ -85,14 +85,20 @@ def _fold_table() -> dict[int, str]:
         bare = "".join(
             c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
         )
-        if bare != char:
+        if bare != char and len(bare) == 1:  # one letter for one: offsets stay valid
             table[code] = bare
     table.update({ord(k): v for k, v in _PLAIN.items()})
     return table
 
 
 def fold(text: str) -> str:
-    """Lower case, accents removed, typographic apostrophes and spaces made plain."""
+    """Lower case, accents removed, typographic apostrophes and spaces made plain.
+
+    The result has the same length as the (NFC) text, so offsets found in the folded
+    text slice the original. Decoded pages are already NFC; other text is made so first.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     return text.translate(_fold_table()).lower()
 
 

@@ -127,18 +127,18 @@ PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
     Label.COOKIE: {
         "fr": (
             "nous utilisons des cookies", "utilise des cookies", "utilisation des cookies",
+            "utilisent des cookies", "cookies pour améliorer", "cookies afin de",
             "gérer les cookies", "paramétrer les cookies", "accepter les cookies",
-            "vos préférences de cookies", "gérer mes choix", "tout accepter", "tout refuser",
-            "accepter et fermer", "continuer sans accepter",
+            "vos préférences de cookies",
         ),
         "en": (
             "we use cookies", "uses cookies", "use of cookies", "cookie policy",
+            "use cookies to", "use cookies and", "cookies to improve",
             "cookie settings", "cookie preferences", "manage cookies", "accept cookies",
-            "accept all cookies", "accept all", "reject all", "manage preferences",
-            "your privacy choices", "manage consent",
+            "accept all cookies", "your privacy choices", "manage consent",
         ),
-        "de": ("wir verwenden cookies", "cookie-einstellungen", "alle akzeptieren"),
-        "es": ("utilizamos cookies", "política de cookies", "aceptar todas"),
+        "de": ("wir verwenden cookies", "cookie-einstellungen"),
+        "es": ("utilizamos cookies", "política de cookies"),
     },
     Label.AD: {
         "fr": (
@@ -156,67 +156,90 @@ PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
     Label.PAYWALL: {
         "fr": (
             "réservé aux abonnés", "réservée aux abonnés", "de cet article à lire",
-            "déjà abonné", "abonnez-vous pour lire", "pour lire la suite",
-            "lire la suite de l'article", "offre d'abonnement", "je m'abonne",
-            "abonnez-vous dès", "accédez à tous nos contenus", "sans engagement",
+            "déjà abonné", "abonnez-vous pour lire", "lire la suite de l'article",
+            "accédez à tous nos contenus",
         ),
         "en": (
             "subscribe to continue", "subscribers only", "for subscribers",
-            "already a subscriber", "to continue reading", "subscribe now",
-            "start your free trial", "unlimited access", "become a member", "subscribe for",
-            "create a free account to continue", "this article is for subscribers",
-            "you have reached your limit",
+            "already a subscriber", "create a free account to continue",
+            "this article is for subscribers", "you have reached your limit",
         ),
-        "de": ("nur für abonnenten", "jetzt abonnieren", "bereits abonnent", "weiterlesen mit"),
+        "de": ("nur für abonnenten", "bereits abonnent"),
         "es": ("solo para suscriptores", "ya soy suscriptor", "suscríbete para seguir"),
     },
     Label.NEWSLETTER: {
         "fr": (
-            "inscrivez-vous", "je m'inscris", "votre adresse e-mail", "votre adresse email",
-            "votre adresse mail", "votre e-mail", "recevez chaque", "recevez gratuitement",
-            "recevez l'essentiel", "recevez notre", "s'inscrire à la newsletter",
-            "désinscrire à tout moment", "désabonner à tout moment",
+            "recevez l'essentiel", "s'inscrire à la newsletter", "désinscrire à tout moment",
+            "désabonner à tout moment",
         ),
         "en": (
-            "sign up for", "enter your email", "your email address", "email address",
-            "subscribe to our", "get the latest", "delivered to your inbox", "in your inbox",
-            "unsubscribe at any time", "sign up to receive",
+            "delivered to your inbox", "unsubscribe at any time", "sign up to receive",
         ),
-        "de": ("ihre e-mail-adresse", "jetzt anmelden", "newsletter abonnieren"),
-        "es": ("tu correo electrónico", "suscríbete a", "recibe en tu correo"),
+        "de": ("newsletter abonnieren",),
+        "es": ("recibe en tu correo",),
     },
     Label.COMMENTS: {
         "fr": (
-            "pour commenter", "pour réagir", "connectez-vous", "déjà un compte",
-            "créez votre compte", "créer un compte", "signaler un abus",
-            "signaler ce commentaire", "votre commentaire", "soyez le premier à",
-            "les commentaires sont fermés", "charte de modération",
+            "déjà un compte", "créez votre compte", "signaler un abus",
+            "signaler ce commentaire", "les commentaires sont fermés", "charte de modération",
             "réponses à ce commentaire",
         ),
         "en": (
-            "to comment", "to post a comment", "already have an account", "create an account",
-            "report abuse", "report this comment", "your comment", "be the first to comment",
-            "comments are closed", "community guidelines", "commenting is",
-            "view all comments", "show more comments", "load more comments",
+            "to post a comment", "already have an account", "report abuse",
+            "report this comment", "comments are closed", "community guidelines",
+            "commenting is", "view all comments", "show more comments", "load more comments",
         ),
-        "de": ("um zu kommentieren", "kommentar melden", "kommentarfunktion"),
-        "es": ("para comentar", "deja tu comentario", "reportar abuso"),
+        "de": ("kommentar melden", "kommentarfunktion"),
+        "es": ("deja tu comentario", "reportar abuso"),
     },
     Label.FOOTER: {
         "fr": (
-            "tous droits réservés", "mentions légales", "conditions générales",
-            "politique de confidentialité", "données personnelles", "plan du site",
-            "nous contacter", "qui sommes-nous", "charte éditoriale",
-            "conditions d'utilisation",
+            "tous droits réservés", "mentions légales", "politique de confidentialité",
+            "charte éditoriale", "conditions d'utilisation",
         ),
         "en": (
             "all rights reserved", "privacy policy", "terms of use", "terms of service",
-            "terms and conditions", "contact us", "about us", "site map", "sitemap",
-            "accessibility statement", "do not sell my",
+            "terms and conditions", "accessibility statement", "do not sell my",
         ),
-        "de": ("alle rechte vorbehalten", "impressum", "datenschutz", "nutzungsbedingungen"),
+        "de": ("alle rechte vorbehalten", "nutzungsbedingungen"),
         "es": ("todos los derechos reservados", "aviso legal", "política de privacidad"),
     },
+}
+
+# Calls to action that make a widget only when a short line opens with them: "S'inscrire
+# à la newsletter", "Accept all", "Connectez-vous pour commenter". In running text they
+# are ordinary words ("the minister declined to comment", "sans engagement financier").
+BUTTON_PHRASES: dict[Label, tuple[str, ...]] = {
+    Label.COOKIE: (
+        "tout accepter", "tout refuser", "accepter et fermer", "continuer sans accepter",
+        "gérer mes choix", "accept all", "reject all", "manage preferences",
+        "alle akzeptieren", "aceptar todas",
+    ),
+    Label.PAYWALL: (
+        "sans engagement", "for subscribers", "subscribe now", "subscribe for",
+        "become a member", "unlimited access", "je m'abonne", "to continue reading",
+        "pour lire la suite", "jetzt abonnieren", "offre d'abonnement", "abonnez-vous dès",
+        "start your free trial", "weiterlesen mit",
+    ),
+    Label.NEWSLETTER: (
+        "inscrivez-vous", "je m'inscris", "votre e-mail", "recevez notre", "recevez chaque",
+        "recevez gratuitement", "sign up for", "email address", "get the latest",
+        "in your inbox", "subscribe to our", "jetzt anmelden", "suscríbete a",
+        "votre adresse e-mail", "votre adresse email", "votre adresse mail",
+        "your email address", "enter your email", "ihre e-mail-adresse",
+        "tu correo electrónico",
+    ),
+    Label.COMMENTS: (
+        "pour commenter", "pour réagir", "connectez-vous", "your comment", "votre commentaire",
+        "créer un compte", "create an account", "um zu kommentieren", "para comentar",
+        "soyez le premier à", "be the first to comment", "sign in to comment",
+        "log in to comment", "register to comment",
+    ),
+    Label.FOOTER: (
+        "contact us", "about us", "nous contacter", "qui sommes-nous", "site map", "sitemap",
+        "plan du site", "données personnelles", "conditions générales", "impressum",
+        "datenschutz",
+    ),
 }
 
 # Words that, alone on a line, are buttons or labels of a widget (a line made only of them,

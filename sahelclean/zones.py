@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .firstpass import Line, Prose
-from .models import Label
+from .models import Label, Verdict
 from .options import Options
+from .rules import CONSENT_WORDS
 
 # Rails and comment blocks hold headlines and prose; every other widget (menus, share
 # bars, footers, newsletter and cookie boxes, paywalls) holds only labels and buttons.
@@ -66,16 +67,18 @@ def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.heading is None:
+        opener = line.heading or _banner(line)
+        if opener is None:
             before += line.f.n_chars if ends_zone(line) else 0
             i += 1
             continue
-        label = line.heading.label
+        label = opener.label
         sticky = label is Label.COMMENTS and (before >= after[i] or _comment_evidence(lines, i + 1))
         j = i + 1
         while j < len(lines) and _continues(label, lines[j], sticky):
             j += 1
-        zone = Zone(i, j - 1, label, line.f.text, line.heading.reason)
+        heading = line.f.text if line.heading is not None else None
+        zone = Zone(i, j - 1, label, heading, opener.reason)
         for k in range(i, j):
             zones[k] = zone
         i = j
@@ -87,6 +90,8 @@ def _continues(label: Label, line: Line, sticky: bool) -> bool:
         return False  # each heading opens its own widget
     if line.rule is not None and line.rule.label is Label.FOOTER and label is not Label.FOOTER:
         return False  # the page footer starts: "Mentions légales", "© 2024 …"
+    if label is Label.COOKIE:  # a consent panel: every line speaks of cookies or choices
+        return line.prose is Prose.BAD or line.rule is not None or _cookieish(line)
     if sticky:
         return line.rule is None or line.rule.label is not Label.NAVIGATION
     if ends_zone(line):
@@ -94,6 +99,18 @@ def _continues(label: Label, line: Line, sticky: bool) -> bool:
     if label not in _LISTS:
         return line.rule is not None or line.prose is Prose.BAD
     return True
+
+
+def _banner(line: Line) -> Verdict | None:
+    """A cookie notice opens a consent panel, whose settings run on for many lines."""
+    if line.rule is not None and line.rule.label is Label.COOKIE:
+        return line.rule
+    return None
+
+
+def _cookieish(line: Line) -> bool:
+    """A line of a consent panel: it names cookies, or consent, privacy, preferences."""
+    return "cookie" in line.f.folded or CONSENT_WORDS.search(line.f.folded) is not None
 
 
 def _comment_evidence(lines: list[Line], start: int) -> bool:

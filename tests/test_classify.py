@@ -1,0 +1,326 @@
+"""End-to-end classification of small hand-written text dumps through sahelclean.clean()."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from sahelclean import Document, Label, clean
+
+# --- the dumps (invented Sahel news, one block per line: innertext style) --------------
+
+FR_TITLE = "Au Mali, les maraîchers de Ségou misent sur l'irrigation solaire"
+FR_BODY = [
+    "Dans les jardins qui bordent le fleuve, une vingtaine de femmes ont installé des pompes "
+    "solaires pour arroser leurs parcelles d'oignons et de tomates pendant la saison sèche.",
+    "Le projet, lancé il y a deux ans avec l'appui d'une coopérative locale, leur permet "
+    "désormais de récolter trois fois par an au lieu d'une seule, selon la présidente du "
+    "groupement.",
+    "« Avant, nous portions l'eau sur la tête depuis le fleuve, c'était épuisant », raconte une "
+    "maraîchère de quarante ans, mère de cinq enfants.",
+    "Les revenus supplémentaires servent surtout à payer la scolarité des enfants et à acheter "
+    "des semences de meilleure qualité pour la saison suivante.",
+    "La mairie envisage d'étendre l'expérience à trois autres villages de la commune si les "
+    "financements promis par les partenaires arrivent avant la fin de l'année.",
+]
+FR_RAIL = [
+    "Burkina : la récolte de coton en forte baisse cette année",
+    "Niger : les éleveurs peuls face à la sécheresse dans le nord",
+    "Tchad : un nouveau pont sur le Chari inauguré à Ndjamena",
+    "Sénégal : les pêcheurs de Saint-Louis inquiets pour leur avenir",
+    "Mauritanie : la route de l'Espoir enfin rénovée sur cent kilomètres",
+    "Mali : les écoles rouvrent dans la région de Mopti après deux ans",
+]
+
+EN_TITLE = "Solar pumps change life for Ségou market gardeners"
+EN_BODY = [
+    "In the gardens along the river, about twenty women have installed solar pumps to water "
+    "their plots of onions and tomatoes during the long dry season.",
+    "The project, launched two years ago with the help of a local cooperative, now lets them "
+    "harvest three times a year instead of once, according to the head of the group.",
+    '"We used to carry water on our heads from the river, it was exhausting," says one of the '
+    "gardeners, a mother of five.",
+    "The extra income is mostly spent on school fees for the children and on better seeds for "
+    "the following season, the women say.",
+    "The town hall is considering extending the scheme to three other villages if the funding "
+    "promised by its partners arrives before the end of the year.",
+]
+EN_RAIL = [
+    "Cotton harvest falls sharply in Burkina Faso this year",
+    "Fulani herders face drought in northern Niger",
+    "New bridge over the Chari opens in Ndjamena",
+    "Fishermen in Saint-Louis fear for their future",
+    "Mauritania finally repairs a hundred kilometres of the Hope road",
+    "Schools reopen in the Mopti region after two years",
+]
+
+
+def dump(*parts: str | list[str]) -> str:
+    lines: list[str] = []
+    for part in parts:
+        lines.extend([part] if isinstance(part, str) else part)
+    return "\n".join(lines) + "\n"
+
+
+FR_RAIL_PAGE = dump(FR_TITLE, "Par Mariam Diallo", FR_BODY, FR_RAIL)
+EN_RAIL_PAGE = dump(EN_TITLE, "By Mariam Diallo", EN_BODY, EN_RAIL)
+
+FR_MID_RAIL_PAGE = dump(FR_TITLE, FR_BODY[:2], "Sur le même sujet", FR_RAIL[:4], FR_BODY[2:])
+EN_MID_RAIL_PAGE = dump(EN_TITLE, EN_BODY[:2], "Read also", EN_RAIL[:4], EN_BODY[2:])
+
+FR_COMMENTS = [
+    "Bravo à ces femmes courageuses, c'est exactement ce dont nos campagnes ont besoin pour se "
+    "développer sans attendre l'État.",
+    "Il faudrait surtout que les pompes soient réparées sur place, sinon dans trois ans tout sera "
+    "en panne et personne ne saura quoi faire.",
+    "Mon village près de Bla a essayé la même chose en 2021 et les résultats ont été très "
+    "encourageants pour toutes les familles.",
+    "Et qui va payer l'entretien des panneaux quand le projet sera terminé et que les partenaires "
+    "seront partis ailleurs ?",
+]
+EN_COMMENTS = [
+    "Well done to these brave women, this is exactly what our villages need to move forward "
+    "without waiting for the state.",
+    "The pumps must be repaired locally, otherwise in three years everything will be broken and "
+    "nobody will know what to do.",
+    "My village near Bla tried the same thing in 2021 and the results were very encouraging for "
+    "every family involved.",
+]
+FR_COMMENTS_PAGE = dump(FR_TITLE, FR_BODY, "4 commentaires", FR_COMMENTS)
+EN_COMMENTS_PAGE = dump(EN_TITLE, EN_BODY, "Comments", EN_COMMENTS)
+
+FR_LIST = [
+    "L'achat de deux nouvelles pompes",
+    "La formation des jeunes du village",
+    "Un magasin pour stocker les oignons",
+    "Une piste vers le marché de la ville",
+]
+FR_LIST_PAGE = dump(
+    FR_TITLE,
+    FR_BODY[:2],
+    "La coopérative a fixé quatre priorités pour l'an prochain :",
+    FR_LIST,
+    FR_BODY[2:],
+)
+EN_LIST = [
+    "Two new pumps for the dry season",
+    "Training for the young people of the village",
+    "A shed to store the onions",
+    "A track to the town market",
+]
+EN_LIST_PAGE = dump(
+    EN_TITLE,
+    EN_BODY[:2],
+    "The cooperative has set four priorities for next year:",
+    EN_LIST,
+    EN_BODY[2:],
+)
+
+FR_MENU_PAGE = dump(
+    ["Accueil", "Actualités", "Politique", "Économie", "Société", "Sport", "Culture", "Contact"]
+)
+EN_MENU_PAGE = dump(
+    ["Home", "News", "Politics", "Business", "Sport", "Culture", "About", "Contact"]
+)
+FR_MENU_NO_HEADING_PAGE = dump(
+    ["Politique", "Économie", "Société", "Sport", "Culture", "Santé", "Opinions"]
+)
+
+ALL_PAGES = {
+    "fr-rail": FR_RAIL_PAGE,
+    "en-rail": EN_RAIL_PAGE,
+    "fr-mid-rail": FR_MID_RAIL_PAGE,
+    "en-mid-rail": EN_MID_RAIL_PAGE,
+    "fr-comments": FR_COMMENTS_PAGE,
+    "en-comments": EN_COMMENTS_PAGE,
+    "fr-list": FR_LIST_PAGE,
+    "en-list": EN_LIST_PAGE,
+    "fr-menu": FR_MENU_PAGE,
+    "en-menu": EN_MENU_PAGE,
+    "fr-menu-no-heading": FR_MENU_NO_HEADING_PAGE,
+}
+
+
+def labels(doc: Document) -> dict[str, Label]:
+    return {c.block.text: c.label for c in doc.blocks}
+
+
+def assert_article_kept(doc: Document, title: str, body: list[str]) -> None:
+    assert doc.title == title
+    for paragraph in body:
+        assert paragraph in doc.text
+        assert labels(doc)[paragraph].is_article
+
+
+# --- (1) a rail of headlines after the article, without a heading ----------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "body", "rail", "lang"),
+    [
+        (FR_RAIL_PAGE, FR_TITLE, FR_BODY, FR_RAIL, "fr"),
+        (EN_RAIL_PAGE, EN_TITLE, EN_BODY, EN_RAIL, "en"),
+    ],
+    ids=["fr", "en"],
+)
+def test_trailing_rail_without_heading_is_related(
+    page: str, title: str, body: list[str], rail: list[str], lang: str
+) -> None:
+    doc = clean(page)
+    assert doc.language == lang
+    assert_article_kept(doc, title, body)
+    got = labels(doc)
+    for headline in rail:
+        assert got[headline] is Label.RELATED
+        assert headline not in doc.text
+    related = [r for r in doc.removed if r.kind is Label.RELATED]
+    assert len(related) == 1
+    assert related[0].items == tuple(rail)
+    assert "rail" in related[0].reason
+
+
+# --- (2) a short rail under a known heading in the middle of the article ---------------
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "body", "heading", "rail"),
+    [
+        (FR_MID_RAIL_PAGE, FR_TITLE, FR_BODY, "Sur le même sujet", FR_RAIL[:4]),
+        (EN_MID_RAIL_PAGE, EN_TITLE, EN_BODY, "Read also", EN_RAIL[:4]),
+    ],
+    ids=["fr", "en"],
+)
+def test_mid_article_rail_with_heading_keeps_both_sides(
+    page: str, title: str, body: list[str], heading: str, rail: list[str]
+) -> None:
+    doc = clean(page)
+    assert_article_kept(doc, title, body)  # paragraphs before AND after the rail
+    assert doc.text.index(body[1]) < doc.text.index(body[2])
+    related = [r for r in doc.removed if r.kind is Label.RELATED]
+    assert len(related) == 1
+    assert related[0].heading == heading
+    assert related[0].items == tuple(rail)
+    for line in [heading, *rail]:
+        assert line not in doc.text
+
+
+# --- (3) comments after the article -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "body", "heading", "comments"),
+    [
+        (FR_COMMENTS_PAGE, FR_TITLE, FR_BODY, "4 commentaires", FR_COMMENTS),
+        (EN_COMMENTS_PAGE, EN_TITLE, EN_BODY, "Comments", EN_COMMENTS),
+    ],
+    ids=["fr", "en"],
+)
+def test_comment_block_after_article_is_all_comments(
+    page: str, title: str, body: list[str], heading: str, comments: list[str]
+) -> None:
+    doc = clean(page)
+    assert_article_kept(doc, title, body)
+    got = labels(doc)
+    assert got[heading] is Label.COMMENTS
+    for comment in comments:
+        assert got[comment] is Label.COMMENTS
+        assert comment not in doc.text
+    removed = [r for r in doc.removed if r.kind is Label.COMMENTS]
+    assert len(removed) == 1
+    assert removed[0].heading == heading
+    assert removed[0].lines == (heading, *comments)
+
+
+# --- (4) a list introduced by a colon inside the article --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "body", "items"),
+    [
+        (FR_LIST_PAGE, FR_TITLE, FR_BODY, FR_LIST),
+        (EN_LIST_PAGE, EN_TITLE, EN_BODY, EN_LIST),
+    ],
+    ids=["fr", "en"],
+)
+def test_colon_list_inside_article_is_kept(
+    page: str, title: str, body: list[str], items: list[str]
+) -> None:
+    doc = clean(page)
+    assert_article_kept(doc, title, body)
+    got = labels(doc)
+    for item in items:
+        assert got[item] is Label.LIST_ITEM
+        assert item in doc.text
+    assert not [r for r in doc.removed if r.kind is Label.RELATED]
+    roles = [p.role for s in doc.sections for p in s.parts]
+    assert roles.count(Label.LIST_ITEM) == len(items)
+
+
+# --- (5) nothing but a menu ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["fr-menu", "en-menu", "fr-menu-no-heading"])
+def test_menu_only_page_is_empty(name: str) -> None:
+    doc = clean(ALL_PAGES[name])
+    assert doc.is_empty
+    assert doc.text == ""
+    assert doc.title is None
+    assert not any(c.label.is_article for c in doc.blocks)
+    assert doc.removed
+
+
+# --- (6), (7), (8) invariants over every page -------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(ALL_PAGES))
+def test_every_block_has_a_reason(name: str) -> None:
+    doc = clean(ALL_PAGES[name])
+    assert doc.blocks
+    for c in doc.blocks:
+        assert isinstance(c.label, Label)
+        assert c.verdict.reason.strip(), c.block.text
+    for widget in doc.removed:
+        assert widget.reason.strip()
+
+
+@pytest.mark.parametrize("name", sorted(ALL_PAGES))
+def test_cleaning_is_deterministic(name: str) -> None:
+    first = clean(ALL_PAGES[name]).to_dict()
+    second = clean(ALL_PAGES[name]).to_dict()
+    assert first == second
+    assert clean(ALL_PAGES[name].encode("utf-8")).to_dict()["text"] == first["text"]
+
+
+@pytest.mark.parametrize("name", sorted(ALL_PAGES))
+def test_kept_and_removed_cover_every_line(name: str) -> None:
+    page = ALL_PAGES[name]
+    doc = clean(page)
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    assert Counter(c.block.text for c in doc.blocks) == Counter(lines)
+    assert [c.block.line for c in doc.blocks] == [
+        n for n, line in enumerate(page.splitlines(), start=1) if line.strip()
+    ]
+    kept = [c.block.text for c in doc.blocks if c.label.is_article]
+    removed = [line for widget in doc.removed for line in widget.lines]
+    assert Counter(kept) + Counter(removed) == Counter(lines)
+    for text in kept:
+        assert text in doc.text
+
+
+# --- known bug, end to end ----------------------------------------------------------------
+
+EN_SHORT_SENTENCES_PAGE = dump(
+    EN_TITLE,
+    EN_BODY[:2],
+    "The ministry published its report on Monday.",
+    EN_BODY[2:4],
+    "The mayor declined to comment.",
+    EN_BODY[4:],
+)
+
+
+def test_short_article_sentences_are_kept() -> None:
+    doc = clean(EN_SHORT_SENTENCES_PAGE)
+    assert "The ministry published its report on Monday." in doc.text
+    assert "The mayor declined to comment." in doc.text

@@ -1,0 +1,312 @@
+"""segment.segment_text: one block per line, or re-joined get_text() fragments."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sahelclean.models import Block
+from sahelclean.segment import join_fragments, segment_text
+
+FAST = settings(max_examples=200, deadline=None)
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [b.text for b in blocks]
+
+
+def shape(blocks: list[Block]) -> list[tuple[int, str, int, int]]:
+    """Index, text and line span of each block (other Block fields are not this test's)."""
+    return [(b.index, b.text, b.line, b.end_line) for b in blocks]
+
+
+# --- innertext-style dumps --------------------------------------------------------------
+
+
+def test_innertext_dump_one_block_per_non_blank_line() -> None:
+    dump = (
+        "Accueil\n"  # 1
+        "\n"  # 2
+        "   Les pluies   reviennent\tau Sahel  \n"  # 3
+        "Par Awa Maïga\n"  # 4
+        " \t \n"  # 5
+        "Les premières averses sont tombées\u00a0mardi sur Niamey.\n"  # 6
+        "Les semis commencent dès cette semaine.\n"  # 7
+    )
+    blocks = segment_text(dump)
+    assert shape(blocks) == [
+        (0, "Accueil", 1, 1),
+        (1, "Les pluies reviennent au Sahel", 3, 3),
+        (2, "Par Awa Maïga", 4, 4),
+        (3, "Les premières averses sont tombées mardi sur Niamey.", 6, 6),
+        (4, "Les semis commencent dès cette semaine.", 7, 7),
+    ]
+
+
+def test_innertext_dump_keeps_short_capitalised_lines_apart() -> None:
+    # Eleven lines, none continuing the one before: nothing is joined.
+    lines = [
+        "Les pluies reviennent au Sahel",
+        "Par Awa Maïga",
+        "Publié le 3 juin 2024",
+        "Les premières averses sont tombées mardi sur Niamey.",
+        "Les paysans ont aussitôt commencé les semis.",
+        "Ils espèrent une meilleure récolte que l'an dernier.",
+        "Sur le même sujet",
+        "Le prix du mil baisse à Maradi",
+        "Les éleveurs de Tahoua inquiets",
+        "The rains are back in the Sahel.",
+        "Farmers started sowing on Tuesday.",
+    ]
+    blocks = segment_text("\n".join(lines))
+    assert texts(blocks) == lines
+    assert [(b.line, b.end_line) for b in blocks] == [(n, n) for n in range(1, 12)]
+    assert [b.index for b in blocks] == list(range(11))
+
+
+def test_empty_and_blank_text_give_no_blocks() -> None:
+    assert segment_text("") == []
+    assert segment_text("\n \n\t\n\u00a0\n") == []
+
+
+# --- get_text()-style dumps -------------------------------------------------------------
+
+FR_GETTEXT = """Les autorités
+de
+Niamey
+ont annoncé mardi un nouveau plan
+pour les agriculteurs
+, selon un communiqué
+du ministère.
+Le programme est financé par la
+Banque mondiale
+(
+plus de 40 millions de dollars
+) et couvre trois régions.
+Les équipes de
+Médecins sans frontières
+sont déjà sur place.
+"""
+
+
+def test_french_gettext_dump_is_rejoined() -> None:
+    blocks = segment_text(FR_GETTEXT)
+    assert shape(blocks) == [
+        (
+            0,
+            "Les autorités de Niamey ont annoncé mardi un nouveau plan pour les agriculteurs, "
+            "selon un communiqué du ministère.",
+            1,
+            7,
+        ),
+        (1, "Le programme est financé par la Banque mondiale", 8, 9),
+        (2, "(plus de 40 millions de dollars) et couvre trois régions.", 10, 12),
+        (3, "Les équipes de Médecins sans frontières sont déjà sur place.", 13, 15),
+    ]
+
+
+EN_GETTEXT = """Officials in
+Niamey
+said on Tuesday that the new plan
+for farmers
+, announced by the Ministry
+of
+Agriculture
+, would cover three regions
+.
+Herders in the region
+of
+Tillabéri
+remain worried
+about the
+Islamic State
+and its raids.
+"""
+
+
+def test_english_gettext_dump_is_rejoined() -> None:
+    blocks = segment_text(EN_GETTEXT)
+    assert shape(blocks) == [
+        (
+            0,
+            "Officials in Niamey said on Tuesday that the new plan for farmers, announced by "
+            "the Ministry of Agriculture, would cover three regions.",
+            1,
+            9,
+        ),
+        (
+            1,
+            "Herders in the region of Tillabéri remain worried about the Islamic State and "
+            "its raids.",
+            10,
+            16,
+        ),
+    ]
+
+
+def test_rejoined_text_has_no_space_before_punctuation() -> None:
+    for block in segment_text(FR_GETTEXT) + segment_text(EN_GETTEXT):
+        assert not re.search(r"\s[,.;:!?)]", block.text), block.text
+        assert "( " not in block.text
+
+
+def test_menu_of_one_word_lines_is_not_joined_in_a_gettext_dump() -> None:
+    menu = ["Accueil", "Politique", "Économie", "Société", "Sport", "Culture", "Santé"]
+    blocks = segment_text("\n".join(menu) + "\n" + FR_GETTEXT)
+    assert texts(blocks)[: len(menu)] == menu
+    assert [b.line for b in blocks[: len(menu)]] == list(range(1, len(menu) + 1))
+    # ... while the fragments after the menu are still re-joined.
+    assert blocks[len(menu)].text.startswith("Les autorités de Niamey ont annoncé")
+    assert blocks[len(menu)].line == len(menu) + 1
+
+
+def test_english_menu_is_not_joined_in_a_gettext_dump() -> None:
+    menu = ["Home", "Politics", "Business", "Sport", "Culture", "Opinion"]
+    blocks = segment_text("\n".join(menu) + "\n" + EN_GETTEXT)
+    assert texts(blocks)[: len(menu)] == menu
+
+
+def test_menu_entries_ending_on_a_dangling_word_are_not_joined() -> None:
+    menu = ["À la une", "Politique", "Économie", "Sport", "Sign in", "Subscribe"]
+    blocks = segment_text("\n".join(menu) + "\n" + FR_GETTEXT)
+    assert texts(blocks)[: len(menu)] == menu
+
+
+def test_short_innertext_dump_with_lowercase_list_keeps_its_entries() -> None:
+    lines = [
+        "Les maraîchers de Ségou misent sur le solaire",
+        "Une vingtaine de femmes ont installé des pompes solaires au bord du fleuve.",
+        "La coopérative a fixé trois priorités pour l'an prochain :",
+        "l'achat de deux nouvelles pompes ;",
+        "la formation des jeunes du village ;",
+        "un magasin pour stocker les oignons.",
+        "La mairie veut étendre l'expérience à trois autres villages.",
+        "Les financements promis par les partenaires sont attendus en décembre.",
+        "Les femmes espèrent doubler leur production d'ici deux ans.",
+        "Le préfet doit visiter les jardins la semaine prochaine.",
+    ]
+    assert texts(segment_text("\n".join(lines))) == lines
+
+
+# --- join_fragments ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("selon le", "ministère", "selon le ministère"),
+        ("a déclaré le ministre", ", avant de partir", "a déclaré le ministre, avant de partir"),
+        ("trois régions", ".", "trois régions."),
+        ("(", "plus de 40 millions", "(plus de 40 millions"),
+        ("40 millions", ")", "40 millions)"),
+        ("la hausse atteint 12", "%", "la hausse atteint 12%"),
+        ("il a dit «", "non", "il a dit «non"),
+        ("de l'", "Office du Niger", "de l'Office du Niger"),
+        ("the", "World Bank", "the World Bank"),
+    ],
+)
+def test_join_fragments_spacing(left: str, right: str, joined: str) -> None:
+    assert join_fragments(left, right) == joined
+
+
+# --- properties -------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "de",
+        "the",
+        "of",
+        "Les",
+        "autorités",
+        "Niamey",
+        "said",
+        ",",
+        ".",
+        ")",
+        "(",
+        "«",
+        "»",
+        "la",
+        "Banque",
+        "mondiale",
+        "farmers",
+        "Mopti",
+        "?",
+        "…",
+        ":",
+        "-",
+        "l'",
+        "élève",
+        "42",
+        "%",
+        "\u00a0",
+        "\t",
+        "  ",
+        "ÉCOLE",
+        "x_y",
+        "über",
+    ]
+)
+_LINE = st.lists(_PIECES, max_size=8).map(" ".join) | st.text(max_size=40)
+_DUMP = st.lists(_LINE, max_size=30).map("\n".join) | st.text(max_size=300)
+
+
+def _non_blank(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+@FAST
+@given(_DUMP)
+def test_segment_never_raises_and_blocks_are_one_line_each(text: str) -> None:
+    blocks = segment_text(text)
+    n_lines = text.count("\n") + 1
+    for i, block in enumerate(blocks):
+        assert block.index == i
+        assert block.text.strip()
+        assert "\n" not in block.text
+        assert 1 <= block.line <= block.end_line <= n_lines
+    assert all(a.end_line < b.line for a, b in pairwise(blocks))
+
+
+_CAP_WORD = st.builds(
+    lambda head, tail: head + tail,
+    st.sampled_from(list("ABCDEFGHIJKLMNOPQRSTUVWXYZÉÀÇÖ")),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçô", max_size=8),
+)
+_WORD = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzéèàçôABCDEF0123456789,'()«»-", min_size=1, max_size=10
+)
+_SENTENCE = st.builds(
+    lambda first, rest, pad_left, pad_right: pad_left + " ".join([first, *rest]) + "." + pad_right,
+    _CAP_WORD,
+    st.lists(_WORD, max_size=12),
+    st.sampled_from(["", " ", "\t", "  \u00a0"]),
+    st.sampled_from(["", " ", "\t "]),
+)
+_INNERTEXT = st.lists(_SENTENCE | st.sampled_from(["", "  ", "\t"]), max_size=40)
+
+
+@FAST
+@given(_INNERTEXT)
+def test_innertext_blocks_are_exactly_the_stripped_non_blank_lines(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    blocks = segment_text(text)
+    expected = [
+        (n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()
+    ]
+    assert [(b.line, b.text) for b in blocks] == expected
+    assert all(b.line == b.end_line for b in blocks)
+
+
+@FAST
+@given(_DUMP)
+def test_segment_neither_invents_nor_loses_words(text: str) -> None:
+    blocks = segment_text(text)
+    got = Counter(w for b in blocks for w in re.findall(r"\w+", b.text))
+    want = Counter(w for line in _non_blank(text) for w in re.findall(r"\w+", line))
+    assert got == want
