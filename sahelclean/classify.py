@@ -33,6 +33,9 @@ ZONE_SCORE = -0.5
 REPEAT_MIN_WORDS = 4
 # A run of prose joins the core when it is worth this many times the widgets between them.
 MERGE_RATIO = 0.7
+# Widgets after which an article does not resume, once this share of its prose is behind.
+TAIL_BOUNDARIES = frozenset({Label.RELATED, Label.COMMENTS, Label.NEWSLETTER, Label.FOOTER})
+TAIL_SHARE = 0.85
 # Bylines, dates and share buttons often stand between the lead and the body.
 HEAD_WINDOW = 8
 HEAD_SKIPPABLE = frozenset({Label.METADATA, Label.SHARE, Label.BOILERPLATE, Label.AD})
@@ -82,6 +85,7 @@ def find_core(lines: list[Line], zones: list[Zone | None]) -> tuple[int, int] | 
     if span is None:
         return None
     s, e = grow(scores, *span)
+    e = cut_tail(lines, zones, s, e)
     s = extend_head(lines, zones, s)
     prose_chars = sum(
         ln.f.n_chars
@@ -125,6 +129,32 @@ def grow(scores: list[float], s: int, e: int, value: float) -> tuple[int, int]:
                 e, joined = right[1], True
         if not joined:
             return s, e
+
+
+def cut_tail(lines: list[Line], zones: list[Zone | None], s: int, e: int) -> int:
+    """End the core at the first widget that follows most of its prose.
+
+    A "Related" rail, a comment block or a sign-up box after the bulk of an article ends
+    it: the prose that comes after them (comments, teasers, bios) is not the article's.
+    """
+    prose = [
+        ln.f.n_chars if z is None and ln.rule is None and ln.prose is Prose.GOOD else 0
+        for ln, z in zip(lines[s : e + 1], zones[s : e + 1], strict=True)
+    ]
+    total = sum(prose)
+    seen = 0
+    for i in range(s, e + 1):
+        zone = zones[i]
+        if (
+            zone is not None
+            and zone.start == i
+            and zone.label in TAIL_BOUNDARIES
+            and zone.heading
+            and (seen >= TAIL_SHARE * total)
+        ):
+            return max(s, i - 1)
+        seen += prose[i - s]
+    return e
 
 
 def extend_head(lines: list[Line], zones: list[Zone | None], start: int) -> int:

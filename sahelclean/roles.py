@@ -116,7 +116,8 @@ def _role(
         return Verdict(Label.QUOTE, "quotation in quote marks")
     if prev_role is Label.QUOTE and f.n_words <= ATTRIBUTION_MAX_WORDS and not f.ends_sentence:
         return Verdict(Label.ATTRIBUTION, "short line under a quotation")
-    after_colon = prev is not None and prev.ends_colon
+    # "… les mesures suivantes :" opens a list of the article; "Share this:" does not.
+    after_colon = prev is not None and prev.ends_colon and prev_role is not None
     in_list = after_colon or prev_role is Label.LIST_ITEM
     if in_list and lines[i].prose is not Prose.GOOD and (after_colon or not f.ends_colon):
         return Verdict(Label.LIST_ITEM, "entry of a list introduced by a colon")

@@ -30,6 +30,9 @@ HEADING_MAX_WORDS = 7
 METADATA_MAX_WORDS = 14
 # "il y a 3 heures", "Posted 2 hours ago · Edited".
 RELATIVE_TIME_MAX_WORDS = 8
+_RELATIVE_TAIL = re.compile(vocab.RELATIVE_TIME_TAIL)
+# "Alex on September 17, 2018 at 6:34 am said:"
+AUTHOR_MAX_WORDS = 14
 # A teaser needs a headline after its lead-in.
 TEASER_MIN_WORDS = 3
 
@@ -62,6 +65,7 @@ class Vocabulary:
     teaser: re.Pattern[str]
     relative_time: re.Pattern[str]
     caption: re.Pattern[str]
+    author_endings: tuple[str, ...]
     byline: tuple[str, ...]
     dateline: re.Pattern[str]
 
@@ -137,6 +141,7 @@ def vocabulary() -> Vocabulary:
         teaser=re.compile(rf"^[\W_]*(?:{prefixes})(?:{_TEASER_SEP}|\s*\.{{3}}\s*)(?=\w|[«\"“])"),
         relative_time=re.compile("|".join(vocab.RELATIVE_TIME_PATTERNS)),
         caption=re.compile("|".join(vocab.CAPTION_PATTERNS)),
+        author_endings=tuple(fold(e) for e in vocab.COMMENT_AUTHOR_ENDINGS),
         byline=tuple(fold(p) for p in vocab.BYLINE_PREFIXES),
         dateline=re.compile(_alternation([fold(p) for p in vocab.DATELINE_WORDS])),
     )
@@ -246,9 +251,21 @@ def relative_time(f: Features) -> Verdict | None:
     if f.n_words > RELATIVE_TIME_MAX_WORDS:
         return None
     match = vocabulary().relative_time.match(f.folded)
-    if match is None or len(f.folded[match.end() :].split()) > 2:
+    if match is None:
+        return None
+    rest = f.folded[match.end() :]
+    if len(rest.split()) > 2 and not _RELATIVE_TAIL.match(rest):
         return None  # "Il y a 10 ans, Gao tombait.": a sentence that starts with a time
     return Verdict(Label.METADATA, "relative time line")
+
+
+def comment_author(f: Features) -> Verdict | None:
+    """ "Awa says:", "Alex on 17 September 2018 at 6:34 am said:": a comment's first line."""
+    if f.n_words > AUTHOR_MAX_WORDS:
+        return None
+    if f.folded.rstrip().endswith(vocabulary().author_endings):
+        return Verdict(Label.COMMENTS, "comment author line ('… says:')")
+    return None
 
 
 def metadata(f: Features) -> Verdict | None:
@@ -290,6 +307,7 @@ RULES: tuple[Rule, ...] = (
     newsletter_notice,
     caption,
     relative_time,
+    comment_author,
     metadata,
     breadcrumb,
 )

@@ -192,6 +192,12 @@ PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
         "de": ("kommentar melden", "kommentarfunktion"),
         "es": ("deja tu comentario", "reportar abuso"),
     },
+    Label.SHARE: {
+        "fr": ("partager sur facebook", "partager sur twitter", "partager par e-mail", "cliquez pour partager"),
+        "en": ("click to share on", "click to email this", "click to print", "opens in new window", "share on facebook", "share on twitter"),
+        "de": ("auf facebook teilen", "auf twitter teilen", "per e-mail teilen"),
+        "es": ("compartir en facebook", "compartir en twitter"),
+    },
     Label.FOOTER: {
         "fr": (
             "tous droits réservés", "mentions légales", "politique de confidentialité",
@@ -326,6 +332,14 @@ RELATIVE_TIME_PATTERNS: tuple[str, ...] = (
     r"^vor (?:\d+|einer?) (?:sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?)\b",
     r"^hace (?:\d+|una?) (?:segundos?|minutos?|horas?|días?|semanas?|meses?|años?)\b",
     r"^(?:hier|aujourd'hui|avant-hier|yesterday|today|gestern|heute|ayer|hoy)\b(?:,? (?:a|at|um|a las) \d{1,2}[h:.]\d{2}(?: ?[ap]m)?)?$",
+)
+# What may follow a relative time on its line: "2 days ago at 07:52 am", "il y a 2 h · modifié".
+RELATIVE_TIME_TAIL = r"^\W*(?:(?:at|a|à|um|a las) \d{1,2}[h:.]\d{2}(?: ?[ap]\.?m\.?)?)?\W*$"
+
+# A commenter's name line: "Awa says:", "Alex on 17 September 2018 at 6:34 am said:".
+COMMENT_AUTHOR_ENDINGS: tuple[str, ...] = (
+    "says:", "said:", "wrote:", "writes:", "replied:", "a dit :", "a écrit :", "écrit :",
+    "dit :", "a répondu :", "schreibt:", "sagt:", "schrieb:", "dice:", "escribió:", "dijo:",
 )
 
 # Words no line of prose ends on (articles, prepositions, conjunctions): a get_text() line

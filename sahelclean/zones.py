@@ -67,13 +67,13 @@ def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
     i = 0
     while i < len(lines):
         line = lines[i]
-        opener = line.heading or _banner(line)
+        opener = line.heading or _banner(line, before, after[i])
         if opener is None:
             before += line.f.n_chars if ends_zone(line) else 0
             i += 1
             continue
         label = opener.label
-        sticky = label is Label.COMMENTS and (before >= after[i] or _comment_evidence(lines, i + 1))
+        sticky = label is Label.COMMENTS and (before > after[i] or _comment_evidence(lines, i + 1))
         j = i + 1
         while j < len(lines) and _continues(label, lines[j], sticky):
             j += 1
@@ -101,9 +101,18 @@ def _continues(label: Label, line: Line, sticky: bool) -> bool:
     return True
 
 
-def _banner(line: Line) -> Verdict | None:
-    """A cookie notice opens a consent panel, whose settings run on for many lines."""
-    if line.rule is not None and line.rule.label is Label.COOKIE:
+def _banner(line: Line, before: int, after: int) -> Verdict | None:
+    """A widget line that opens a zone without a heading.
+
+    A cookie notice opens a consent panel, whose settings run on for many lines. A
+    comment's author line or reply button after the bulk of the article opens the
+    comment thread, which runs to the next widget.
+    """
+    if line.rule is None:
+        return None
+    if line.rule.label is Label.COOKIE:
+        return line.rule
+    if line.rule.label is Label.COMMENTS and before > after:
         return line.rule
     return None
 

@@ -209,6 +209,26 @@ CASES: list[Case] = [
     ),
     _neg("cookie_notice", "fr", FR_COOKIE_FOOD),
     _neg("cookie_notice", "en", EN_COOKIE_FOOD),
+    # --- comment_author ---
+    _pos("comment_author", "fr", "Moussa_Gao a écrit :", Label.COMMENTS, "author"),
+    _pos(
+        "comment_author",
+        "en",
+        "Alex on 17 September 2018 at 6:34 am said:",
+        Label.COMMENTS,
+        "author",
+    ),
+    _neg(
+        "comment_author",
+        "fr",
+        "Le porte-parole du gouvernement malien a dit :"
+        " « Nous ne céderons pas », lors d'un point de presse tenu jeudi à Bamako.",
+    ),
+    _neg(
+        "comment_author",
+        "en",
+        "The mayor of Timbuktu told reporters on Tuesday what the council said.",
+    ),
     # --- newsletter_notice ---
     _pos(
         "newsletter_notice",
