@@ -31,6 +31,7 @@ METADATA_MAX_WORDS = 14
 # "il y a 3 heures", "Posted 2 hours ago · Edited".
 RELATIVE_TIME_MAX_WORDS = 8
 _RELATIVE_TAIL = re.compile(vocab.RELATIVE_TIME_TAIL)
+RELATIVE_TIME_REASON = "relative time line"
 # "Alex on September 17, 2018 at 6:34 am said:"
 AUTHOR_MAX_WORDS = 14
 # A teaser needs a headline after its lead-in.
@@ -256,7 +257,7 @@ def relative_time(f: Features) -> Verdict | None:
     rest = f.folded[match.end() :]
     if len(rest.split()) > 2 and not _RELATIVE_TAIL.match(rest):
         return None  # "Il y a 10 ans, Gao tombait.": a sentence that starts with a time
-    return Verdict(Label.METADATA, "relative time line")
+    return Verdict(Label.METADATA, RELATIVE_TIME_REASON)
 
 
 def comment_author(f: Features) -> Verdict | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .firstpass import Line, Prose
 from .models import Label, Verdict
 from .options import Options
-from .rules import CONSENT_WORDS
+from .rules import CONSENT_WORDS, RELATIVE_TIME_REASON
 
 # Rails and comment blocks hold headlines and prose; every other widget (menus, share
 # bars, footers, newsletter and cookie boxes, paywalls) holds only labels and buttons.
@@ -125,8 +125,10 @@ def _cookieish(line: Line) -> bool:
 def _comment_evidence(lines: list[Line], start: int) -> bool:
     """A login prompt, a reply button or a time line soon after a comments heading."""
     for line in lines[start : start + COMMENT_EVIDENCE_WINDOW]:
-        if line.rule is not None and line.rule.label in (Label.COMMENTS, Label.METADATA):
-            return True
+        if line.rule is None:
+            continue
+        if line.rule.label is Label.COMMENTS or line.rule.reason == RELATIVE_TIME_REASON:
+            return True  # bylines and dates are no evidence: every article has them
     return False
 
 

@@ -71,7 +71,9 @@ def describe(exc: BaseException) -> str:
         return f"the compressed data is corrupt ({exc})"
     if isinstance(exc, OSError) and exc.strerror:
         return f"cannot read ({exc.strerror})"
-    return f"cannot read: the data is corrupt ({exc})"
+    if isinstance(exc, OSError):  # bz2 and zstd say "corrupt" with a bare OSError
+        return f"the compressed data is corrupt ({exc})"
+    return f"cannot read ({exc})"
 
 
 def peek_stdin(stdin: BinaryIO) -> tuple[bytes, BinaryIO]:
@@ -187,5 +189,5 @@ class _ZstdReader(io.RawIOBase):
                 if self._decoder.eof:
                     self._decoder = self._zstd.ZstdDecompressor().decompressobj()
         except self._zstd.ZstdError as exc:
-            raise OSError(f"the zstd data is corrupt ({exc})") from None
+            raise OSError(f"zstd: {exc}") from None
         self._pending = b"".join(out)
