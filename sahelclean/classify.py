@@ -9,10 +9,8 @@ paragraph, quote, attribution, list item); outside it every block is labelled an
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from .firstpass import Line, Prose, first_pass
-from .models import Block, Classified, Label, Verdict
+from .firstpass import Line, Prose, first_pass, mark_repeats
+from .models import Block, Classified, Label
 from .options import Options
 from .roles import settle
 from .textutil import stopwords_for
@@ -29,8 +27,6 @@ BAD_SCORE = -1.0
 # article (-3) must not cut it in two, a thirty-item rail (-15) must.
 RULE_SCORE = -1.0
 ZONE_SCORE = -0.5
-# Lines this long or longer that a page prints twice are not the article's own text.
-REPEAT_MIN_WORDS = 4
 # A run of prose joins the core when it is worth this many times the widgets between them.
 MERGE_RATIO = 0.7
 # Widgets after which an article does not resume, once this share of its prose is behind.
@@ -174,29 +170,3 @@ def extend_head(lines: list[Line], zones: list[Zone | None], start: int) -> int:
         elif line.rule is not None and line.rule.label not in HEAD_SKIPPABLE:
             break
     return new_start
-
-
-def mark_repeats(lines: list[Line]) -> list[Line]:
-    """A line the page prints twice (gallery captions, teasers, menus) is furniture.
-
-    The last copy is kept: pages announce their own title and lead in headers and teasers
-    before the article prints them.
-    """
-    last_seen: dict[str, int] = {}
-    for line in lines:
-        if line.f.n_words >= REPEAT_MIN_WORDS:
-            last_seen[line.f.folded] = line.block.line
-    out = []
-    for line in lines:
-        last = last_seen.get(line.f.folded)
-        if (
-            last is None
-            or last == line.block.line
-            or line.rule is not None
-            or line.heading is not None
-        ):
-            out.append(line)
-            continue
-        reason = f"repeated line (printed again on line {last})"
-        out.append(replace(line, rule=Verdict(Label.BOILERPLATE, reason)))
-    return out

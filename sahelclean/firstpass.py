@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from .features import Features, features
-from .models import Block, Verdict
+from .models import Block, Label, Verdict
 from .options import Options
 from .rules import first_verdict, widget_heading
 
+# Lines this long or longer that a page prints twice are not the article's own text.
+REPEAT_MIN_WORDS = 4
+REPEAT_REASON = "repeated line"
 # Chinese, Japanese, Korean and Thai write without spaces between words.
 _NO_SPACES_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -61,3 +64,34 @@ def prose_class(f: Features, has_stoplist: bool, options: Options) -> Prose:
     if size <= 3 and not f.ends_sentence:
         return Prose.BAD
     return Prose.SHORT
+
+
+def mark_repeats(lines: list[Line]) -> list[Line]:
+    """A line the page prints twice (gallery captions, teasers, menus) is furniture.
+
+    The last copy is kept: pages announce their own title and lead in headers and teasers
+    before the article prints them.
+    """
+    last_seen: dict[str, int] = {}
+    for line in lines:
+        if line.f.n_words >= REPEAT_MIN_WORDS:
+            last_seen[line.f.folded] = line.block.line
+    out = []
+    for line in lines:
+        last = last_seen.get(line.f.folded)
+        if (
+            last is None
+            or last == line.block.line
+            or line.rule is not None
+            or line.heading is not None
+        ):
+            out.append(line)
+            continue
+        reason = f"{REPEAT_REASON} (printed again on line {last})"
+        out.append(replace(line, rule=Verdict(Label.BOILERPLATE, reason)))
+    return out
+
+
+def is_repeat(line: Line) -> bool:
+    """True for a line marked by mark_repeats (its prose class still holds)."""
+    return line.rule is not None and line.rule.reason.startswith(REPEAT_REASON)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .firstpass import Line, Prose
+from .firstpass import Line, Prose, is_repeat
 from .models import Label, Verdict
 from .options import Options
 from .rules import CONSENT_WORDS, RELATIVE_TIME_REASON
@@ -28,6 +28,8 @@ RAIL_ITEM_MAX_WORDS = 25
 # A menu is a run of at least this many one-to-three-word lines.
 MENU_MIN_ITEMS = 5
 MENU_ITEM_MAX_WORDS = 3
+# Share of entries starting with a digit that makes a run a list, not a rail.
+NUMBERED_SHARE = 0.6
 # An unknown rail heading is short: "Nos choix", "Dans l'actualité du Sahel".
 RAIL_HEADING_MAX_WORDS = 6
 
@@ -54,7 +56,7 @@ def find_zones(lines: list[Line], options: Options) -> list[Zone | None]:
 def ends_zone(line: Line) -> bool:
     """True when the block is article prose, which closes any open zone."""
     f = line.f
-    if line.rule is not None or line.prose is not Prose.GOOD:
+    if (line.rule is not None and not is_repeat(line)) or line.prose is not Prose.GOOD:
         return False
     full_stop = f.ends_sentence and not f.text.rstrip(" »”\"')").endswith("?")
     return f.n_words >= ZONE_END_ANY_WORDS or (f.n_words >= ZONE_END_MIN_WORDS and full_stop)
@@ -112,8 +114,8 @@ def _banner(line: Line, before: int, after: int) -> Verdict | None:
         return None
     if line.rule.label is Label.COOKIE:
         return line.rule
-    if line.rule.label is Label.COMMENTS and before > after:
-        return line.rule
+    if line.rule.label is Label.COMMENTS and before > after and line.f.n_words > 1:
+        return line.rule  # an author line or a login prompt; a lone "Report" may be an embed's
     return None
 
 
@@ -176,13 +178,24 @@ def _shape_zones(lines: list[Line], zones: list[Zone | None], options: Options) 
             elif not _filler(lines[j]):
                 break
             j += 1
-        if items >= options.rail_min_items and items >= menu_items:
+        if items >= options.rail_min_items and items >= menu_items and not _numbered(lines[i:j]):
             _mark_rail(lines, zones, i, j - 1, items)
         elif menu_items >= MENU_MIN_ITEMS and items < menu_items:
             zone = Zone(i, j - 1, Label.NAVIGATION, None, f"menu: {menu_items} short label lines")
             for k in range(i, j):
                 zones[k] = zone
         i = max(j, i + 1)
+
+
+def _numbered(run: list[Line]) -> bool:
+    """Entries that mostly start with a number are the article's own list.
+
+    Rankings ("1) …"), ingredients ("8 ripe pears"), tour dates and results tables are
+    lists of the article; rails of links start with words.
+    """
+    entries = [ln for ln in run if _headline_like(ln)]
+    numbered = sum(1 for ln in entries if ln.f.text[:1].isdigit())
+    return numbered >= NUMBERED_SHARE * len(entries)
 
 
 def _mark_rail(lines: list[Line], zones: list[Zone | None], start: int, end: int, n: int) -> None:
