@@ -14,6 +14,7 @@ _SENTENCE_END = re.compile(r"""[.!?…؟۔।॥。！？]["'»”’)\]]*\s*$|[
 _QUOTE_OPEN = re.compile(r"""^\s*[«“„"‘']""")
 _QUOTE_CLOSE = re.compile(r"""[»”"’'][.,]?\s*$""")
 _SEPARATOR = re.compile(r"^[\W_]{1,3}$")
+_DIGIT = re.compile(r"\d")
 _DURATION = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _COUNT = re.compile(r"\(\d+\)|\b\d+\s*/\s*\d+\b|^\d+$")
 _DATE = re.compile(
@@ -67,6 +68,7 @@ def features(block: Block, stopwords: frozenset[str]) -> Features:
     opens = bool(_QUOTE_OPEN.match(text))
     # Dates, durations and counts only matter on short lines (datelines, rail fillers).
     short = n_words <= SHORT_LINE_WORDS
+    numeric = short and _DIGIT.search(text) is not None  # every pattern below needs a digit
     return Features(
         text=text,
         folded=folded,
@@ -76,10 +78,10 @@ def features(block: Block, stopwords: frozenset[str]) -> Features:
         ends_sentence=bool(_SENTENCE_END.search(text[-TAIL:])),
         ends_colon=text.rstrip().endswith(":"),
         stop_density=stops / n_words if n_words else 0.0,
-        is_separator=bool(_SEPARATOR.match(text)),
+        is_separator=len(text) <= 3 and bool(_SEPARATOR.match(text)),
         quoted=opens and bool(_QUOTE_CLOSE.search(text[-TAIL:])) and n_words >= 3,
-        has_duration=short and bool(_DURATION.search(text)),
-        has_count=short and bool(_COUNT.search(text)),
-        has_date=short and bool(_DATE.search(text)),
+        has_duration=numeric and bool(_DURATION.search(text)),
+        has_count=numeric and bool(_COUNT.search(text)),
+        has_date=numeric and bool(_DATE.search(text)),
         starts_upper=text[:1].isupper(),
     )

@@ -15,6 +15,10 @@ from .sniff import sniff
 from .textutil import detect_language, words
 
 
+# The language shows in the first few thousand characters (menus included).
+LANGUAGE_SAMPLE_CHARS = 8000
+
+
 def clean(
     raw: str | bytes,
     *,
@@ -51,7 +55,7 @@ def clean_text(
     input_kind: InputKind = InputKind.TEXT,
 ) -> Document:
     """Clean a decoded text dump."""
-    language = options.language or detect_language(words(text[:20_000]))
+    language = options.language or detect_language(words(text[:LANGUAGE_SAMPLE_CHARS]))
     blocks = segment_text(text)
     classified = classify(blocks, options, language)
     return assemble(

@@ -61,8 +61,10 @@ class Vocabulary:
 
     headings: dict[str, tuple[Label, str]]  # folded key -> (label, language)
     label_lines: dict[str, Label]
-    phrases: re.Pattern[str]  # one named group per label
-    buttons: re.Pattern[str]  # the same, anchored at the start of the line
+    phrases: re.Pattern[str]  # any widget phrase
+    phrase_labels: dict[str, Label]  # folded phrase -> label
+    buttons: re.Pattern[str]  # any call to action, at the start of the line
+    button_labels: dict[str, Label]
     teaser: re.Pattern[str]
     relative_time: re.Pattern[str]
     caption: re.Pattern[str]
@@ -105,6 +107,16 @@ def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
     return body
 
 
+def _by_phrase(table: dict[Label, dict[str, tuple[str, ...]]]) -> dict[str, Label]:
+    """Folded phrase -> label (the first label that lists a phrase keeps it)."""
+    out: dict[str, Label] = {}
+    for label, by_lang in table.items():
+        for entries in by_lang.values():
+            for entry in entries:
+                out.setdefault(fold(entry), label)
+    return out
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """Compile the built-in vocabularies (once per process, on first use)."""
@@ -118,27 +130,17 @@ def vocabulary() -> Vocabulary:
         for entries in by_lang.values():
             for entry in entries:
                 label_lines.setdefault(fold(entry), label)
-    # One pattern with a named group per label: one search per line instead of one per label.
-    phrases = re.compile(
-        "|".join(
-            f"(?P<{label.name}>{_alternation([fold(p) for ps in by_lang.values() for p in ps])})"
-            for label, by_lang in vocab.PHRASES.items()
-        )
-    )
-    buttons = re.compile(
-        r"^[\W_]*(?:"
-        + "|".join(
-            f"(?P<{label.name}>{_alternation([fold(p) for p in entries])})"
-            for label, entries in vocab.BUTTON_PHRASES.items()
-        )
-        + ")"
-    )
+    # One trie for all labels: one search per line; the phrase found gives the label.
+    phrase_labels = _by_phrase(vocab.PHRASES)
+    button_labels = _by_phrase({label: {"any": e} for label, e in vocab.BUTTON_PHRASES.items()})
     prefixes = _alternation([fold(p) for p in vocab.TEASER_PREFIXES])
     return Vocabulary(
         headings=headings,
         label_lines=label_lines,
-        phrases=phrases,
-        buttons=buttons,
+        phrases=re.compile(_alternation(list(phrase_labels))),
+        phrase_labels=phrase_labels,
+        buttons=re.compile(rf"^[\W_]*({_alternation(list(button_labels))})"),
+        button_labels=button_labels,
         teaser=re.compile(rf"^[\W_]*(?:{prefixes})(?:{_TEASER_SEP}|\s*\.{{3}}\s*)(?=\w|[«\"“])"),
         relative_time=re.compile("|".join(vocab.RELATIVE_TIME_PATTERNS)),
         caption=re.compile("|".join(vocab.CAPTION_PATTERNS)),
@@ -196,10 +198,11 @@ def widget_phrase(f: Features) -> Verdict | None:
     """A short line holding a widget phrase ("nous utilisons des cookies", "déjà abonné")."""
     if f.n_words > COOKIE_MAX_WORDS:
         return None
-    match = vocabulary().phrases.search(f.folded)
-    if match is None or match.lastgroup is None:
+    v = vocabulary()
+    match = v.phrases.search(f.folded)
+    if match is None:
         return None
-    label = Label[match.lastgroup]
+    label = v.phrase_labels[match.group(0)]
     if f.n_words > PHRASE_MAX_WORDS and label is not Label.COOKIE:
         return None
     return Verdict(label, f"{label} phrase '{match.group(0)}'")
@@ -209,11 +212,12 @@ def button_phrase(f: Features) -> Verdict | None:
     """A short line that opens with a call to action: "Accept all", "Je m'inscris"."""
     if f.n_words > BUTTON_MAX_WORDS:
         return None
-    match = vocabulary().buttons.match(f.folded)
-    if match is None or match.lastgroup is None:
+    v = vocabulary()
+    match = v.buttons.match(f.folded)
+    if match is None:
         return None
-    label = Label[match.lastgroup]
-    return Verdict(label, f"{label} button '{match.group(match.lastgroup)}'")
+    label = v.button_labels[match.group(1)]
+    return Verdict(label, f"{label} button '{match.group(1)}'")
 
 
 def cookie_notice(f: Features) -> Verdict | None:

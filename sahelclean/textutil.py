@@ -10,7 +10,6 @@ from importlib.util import find_spec
 from pathlib import Path
 
 WORD_RE = re.compile(r"\w+")
-SPACE_RE = re.compile(r"\s+")
 _PLAIN = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "}
 
 # jusText's stoplist file names -> ISO 639-1 codes, for the languages our users meet most.
@@ -104,7 +103,7 @@ def fold(text: str) -> str:
 
 def collapse(text: str) -> str:
     """Collapse runs of white space (non-breaking included) into one space."""
-    return SPACE_RE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def words(text: str) -> list[str]:
