@@ -14,7 +14,6 @@ from .segment import segment_text
 from .sniff import sniff
 from .textutil import detect_language, words
 
-
 # The language shows in the first few thousand characters (menus included).
 LANGUAGE_SAMPLE_CHARS = 8000
 
