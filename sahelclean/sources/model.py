@@ -105,8 +105,10 @@ class Origin:
     def fail(self, message: str, *, record: str | None = None, source: str | None = None) -> Item:
         """An item saying why this input (or one record of it) could not be read."""
         name = source or self.source
-        return Item(None, Failure(name, f"{name}: {message}", FAILURE_KIND), self.relpath, record, self.stat)
+        failure = Failure(name, f"{name}: {message}", FAILURE_KIND)
+        return Item(None, failure, self.relpath, record, self.stat)
 
     def too_large(self, what: str, limit: int, **where: str) -> Item:
         """The failure for a page over the --max-bytes limit."""
-        return self.fail(f"{what} is over the {limit:,}-byte limit; raise it with --max-bytes", **where)
+        message = f"{what} is over the {limit:,}-byte limit; raise it with --max-bytes"
+        return self.fail(message, **where)

@@ -12,7 +12,7 @@ COMPRESSIONS = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd"}
 CONTAINERS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc"}
 # Characters no portable file name holds: controls, separators, Windows' reserved ones.
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_MAX_PART = 200  # well under the 255-byte limit of common file systems, room for a suffix
+_MAX_PART = 200  # bytes: under the 255 of common file systems, with room for a suffix
 _ESCAPES = {i: f"\\x{i:02x}" for i in (*range(32), 0x7F)} | {9: "\\t", 10: "\\n", 13: "\\r"}
 
 
@@ -23,7 +23,8 @@ def display(name: str) -> str:
 
 def safe_part(name: str) -> str:
     """One path component that any file system takes: no separator, control or '..'."""
-    text = _UNSAFE.sub("_", _decoded(name).replace("\ufffd", "_"))[:_MAX_PART].strip()
+    text = _UNSAFE.sub("_", _decoded(name).replace("\ufffd", "_"))
+    text = text.encode()[:_MAX_PART].decode("utf-8", "ignore").strip()
     return "_" if text in ("", ".", "..") else text
 
 

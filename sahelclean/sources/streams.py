@@ -9,6 +9,7 @@ import json
 import lzma
 import re
 import zlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO, cast
 
 if TYPE_CHECKING:
@@ -31,17 +32,24 @@ class Unavailable(Exception):
     """An optional module this input needs is not installed; the message says which extra."""
 
 
+class CutShort(OSError):
+    """Compressed data that ends before its end marker: the file was cut."""
+
+
 def decompressed(raw: BinaryIO, compression: str | None) -> BinaryIO:
     """A buffered stream of the data inside raw, read lazily; raises Unavailable for zstd."""
+    inner: io.BufferedIOBase
     if compression is None:
         return raw
     if compression == "gzip":
-        return cast(BinaryIO, gzip.GzipFile(fileobj=raw, mode="rb"))
-    if compression == "bz2":
-        return cast(BinaryIO, bz2.BZ2File(raw, mode="rb"))
-    if compression == "xz":
-        return cast(BinaryIO, lzma.LZMAFile(raw, mode="rb"))
-    return cast(BinaryIO, io.BufferedReader(_ZstdReader(raw)))
+        inner = gzip.GzipFile(fileobj=raw, mode="rb")
+    elif compression == "bz2":
+        inner = bz2.BZ2File(raw, mode="rb")
+    elif compression == "xz":
+        inner = lzma.LZMAFile(raw, mode="rb")  # noqa: SIM115 - raw's owner closes it
+    else:
+        inner = io.BufferedReader(_ZstdReader(raw))
+    return cast(BinaryIO, _Stream(cast(BinaryIO, inner)))
 
 
 def read_limited(stream: BinaryIO, limit: int) -> bytes:
@@ -65,7 +73,7 @@ def describe(exc: BaseException) -> str:
         return "is a directory"
     if isinstance(exc, PermissionError):
         return "permission denied (check the file's mode)"
-    if isinstance(exc, EOFError):
+    if isinstance(exc, EOFError | CutShort):
         return "the compressed data ends early: the file is truncated"
     if isinstance(exc, gzip.BadGzipFile | lzma.LZMAError | zlib.error):
         return f"the compressed data is corrupt ({exc})"
@@ -108,12 +116,14 @@ def sniff_kind(head: bytes, content_fields: tuple[str, ...]) -> str:
 def _peek(stream: BinaryIO) -> tuple[bytes, BinaryIO]:
     """Read the first SNIFF_BYTES and give back a stream that still starts with them."""
     head = b""
-    while len(head) < SNIFF_BYTES:
-        chunk = stream.read(SNIFF_BYTES - len(head))
-        if not chunk:
-            break
-        head += chunk
-    return head, cast(BinaryIO, io.BufferedReader(_Chain(head, stream)))
+    try:
+        while len(head) < SNIFF_BYTES and (chunk := stream.read(SNIFF_BYTES - len(head))):
+            head += chunk
+    except READ_ERRORS as exc:
+        if not head:
+            raise
+        return head, cast(BinaryIO, _Stream(stream, head, exc))  # the error comes after head
+    return head, cast(BinaryIO, _Stream(stream, head))
 
 
 def _compression_magic(head: bytes) -> str | None:
@@ -124,24 +134,55 @@ def _compression_magic(head: bytes) -> str | None:
     return "bz2" if _BZ2_MAGIC.match(head) else None
 
 
-class _Chain(io.RawIOBase):
-    """Bytes already read, then the rest of the stream they came from."""
+class _Stream(io.BufferedIOBase):
+    """Bytes already read, then the rest of inner, with short reads so that no data is lost
+    when inner fails; EOFError becomes CutShort, as warcio takes EOFError for a clean end."""
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+    def __init__(self, inner: BinaryIO, head: bytes = b"", error: Exception | None = None) -> None:
+        super().__init__()
+        self._inner = inner
         self._head = head
-        self._rest = rest
+        self._error = error  # raised once head is read: inner already failed
+        self._read1: Callable[[int], bytes] = getattr(inner, "read1", inner.read)
 
     def readable(self) -> bool:
         """Always: this is a reader."""
         return True
 
-    def readinto(self, buffer: WriteableBuffer) -> int:
-        """Fill buffer from the head first, then from the rest."""
-        view = memoryview(buffer).cast("B")
-        data = self._head[: len(view)] if self._head else self._rest.read(len(view))
-        self._head = self._head[len(data) :] if self._head else b""
-        view[: len(data)] = data
-        return len(data)
+    def read(self, size: int | None = -1) -> bytes:
+        """Up to size bytes (fewer before the end is fine); all of them for size < 0."""
+        if size is None or size < 0:
+            return b"".join(iter(lambda: self.read(_CHUNK), b""))
+        if self._head:
+            data, self._head = self._head[:size], self._head[size:]
+            return data
+        return self._guarded(self._read1, size)
+
+    def read1(self, size: int = -1) -> bytes:
+        """Up to size bytes with at most one read of inner."""
+        return self.read(size if size >= 0 else _CHUNK)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        """One line, or its first size bytes."""
+        limit = -1 if size is None or size < 0 else size
+        if not self._head:
+            return self._guarded(self._inner.readline, limit)
+        end = self._head.find(b"\n", 0, limit if limit >= 0 else len(self._head))
+        if end >= 0 or 0 <= limit <= len(self._head):
+            cut = end + 1 if end >= 0 else limit
+            line, self._head = self._head[:cut], self._head[cut:]
+            return line
+        line, self._head = self._head, b""
+        return line + self._guarded(self._inner.readline, limit - len(line) if limit >= 0 else -1)
+
+    def _guarded(self, read: Callable[[int], bytes], size: int) -> bytes:
+        """Call a read of inner, turning its EOFError into CutShort."""
+        if self._error is not None:
+            raise self._error
+        try:
+            return read(size)
+        except EOFError as exc:
+            raise CutShort(str(exc)) from None
 
 
 class _ZstdReader(io.RawIOBase):

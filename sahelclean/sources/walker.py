@@ -1,0 +1,196 @@
+"""The walk over the inputs: files, directories (sorted, recursive) and stdin, in order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from fnmatch import fnmatchcase
+from pathlib import PurePath, PurePosixPath
+from typing import BinaryIO
+
+from .jsonl import jsonl_items
+from .model import STDIN_NAME, STDIN_SOURCE, Item, Origin, SourceOptions, SourceStats
+from .names import compression_of, display, kind_of, safe_part, safe_relpath, unique_stems
+from .streams import (
+    READ_ERRORS,
+    Unavailable,
+    decompressed,
+    describe,
+    peek_stdin,
+    read_limited,
+    sniff_kind,
+)
+from .warc import warc_items
+
+
+def walk(
+    inputs: Sequence[str],
+    stdin: BinaryIO,
+    options: SourceOptions | None = None,
+    stats: SourceStats | None = None,
+) -> Iterator[Item]:
+    """Yield the pages of each input in order: a failure item for what cannot be read."""
+    options = options or SourceOptions()
+    stats = stats if stats is not None else SourceStats()
+    plain = [n for n in inputs if n != STDIN_NAME and not os.path.isdir(n)]
+    relpaths = _file_relpaths(plain)
+    for name in inputs:
+        if name == STDIN_NAME:
+            items = _stdin_items(stdin, options, stats)
+        elif os.path.isdir(name):
+            items = _directory_items(name, options, stats)
+        else:
+            items = _file_items(name, relpaths[name], options, stats)
+        for item in items:
+            if item.page is None:
+                stats.failures += 1
+            else:
+                stats.pages += 1
+            yield item
+
+
+def _file_relpaths(files: list[str]) -> dict[str, PurePosixPath]:
+    """Each file's relpath under the deepest folder holding them all, so 'page' never collide."""
+    by_folder: dict[str, dict[str, str]] = {}  # folder -> input name -> base name
+    for name in files:
+        absolute = os.path.abspath(name)
+        by_folder.setdefault(os.path.dirname(absolute), {})[name] = os.path.basename(absolute)
+    try:
+        base: str | None = os.path.commonpath(list(by_folder)) if by_folder else None
+    except ValueError:  # folders on different drives have nothing in common
+        base = None
+    out: dict[str, PurePosixPath] = {}
+    for folder, names in by_folder.items():
+        parts = PurePath(os.path.relpath(folder, base)).parts if base else ()
+        stems = unique_stems(names.values())
+        for name, base_name in names.items():
+            out[name] = safe_relpath([*parts, stems[base_name]])
+    return out
+
+
+def _directory_items(root: str, options: SourceOptions, stats: SourceStats) -> Iterator[Item]:
+    """The items of every file under root, relative to it; symlinked folders read once."""
+    visited: set[tuple[int, int]] = set()
+    yield from _folder_items(root, PurePosixPath(), visited, options, stats)
+
+
+def _folder_items(
+    folder: str,
+    rel: PurePosixPath,
+    visited: set[tuple[int, int]],
+    options: SourceOptions,
+    stats: SourceStats,
+) -> Iterator[Item]:
+    """The files of one folder, sorted, then its subfolders; hidden names are skipped."""
+    try:
+        st = os.stat(folder)
+        if (st.st_dev, st.st_ino) in visited:
+            stats.skip("folder already read (symlink loop)")
+            return
+        visited.add((st.st_dev, st.st_ino))
+        with os.scandir(folder) as listing:
+            entries = sorted((e for e in listing if e.name[:1] != "."), key=lambda e: e.name)
+    except OSError as exc:
+        yield Origin(display(folder), rel).fail(describe(exc))
+        return
+    files, folders = _split(entries, options, stats)
+    stems = unique_stems(e.name for e in files)
+    for entry in files:
+        yield from _file_items(entry.path, rel / stems[entry.name], options, stats)
+    for entry in folders:
+        yield from _folder_items(entry.path, rel / safe_part(entry.name), visited, options, stats)
+
+
+def _split(
+    entries: list[os.DirEntry[str]], options: SourceOptions, stats: SourceStats
+) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
+    """The files that pass the globs (broken links included, to be reported), and the folders."""
+    files, folders = [], []
+    for entry in entries:
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError:
+            is_dir = is_file = False
+        if is_dir:
+            folders.append(entry)
+        elif not _wanted(entry.name, options.globs):
+            stats.skip("name not in globs")
+        elif is_file or (entry.is_symlink() and not os.path.exists(entry.path)):
+            files.append(entry)
+        else:
+            stats.skip("not a regular file")  # a FIFO or a device would block or never end
+    return files, folders
+
+
+def _wanted(name: str, globs: tuple[str, ...]) -> bool:
+    """True when no globs are given or the name matches one, ignoring case."""
+    lower = name.lower()
+    return not globs or any(fnmatchcase(lower, g.lower()) for g in globs)
+
+
+def _file_items(
+    path: str, relpath: PurePosixPath, options: SourceOptions, stats: SourceStats
+) -> Iterator[Item]:
+    """The items of one file: one page, or the records of a JSONL or WARC container."""
+    name = os.path.basename(path)
+    origin = Origin(display(path), relpath)
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed by the with below, after the records
+    except OSError as exc:
+        broken = isinstance(exc, FileNotFoundError) and os.path.islink(path)
+        yield origin.fail("is a symbolic link to a missing file" if broken else describe(exc))
+        return
+    with raw:
+        st = os.fstat(raw.fileno())
+        origin = Origin(origin.source, relpath, (st.st_size, st.st_mtime_ns))
+        compression = compression_of(name)
+        kind = kind_of(name, options.input_format)
+        if kind == "page" and compression is None and st.st_size > options.max_bytes:
+            yield origin.too_large("page", options.max_bytes)
+            return
+        try:
+            stream = decompressed(raw, compression)
+        except Unavailable as exc:
+            yield origin.fail(str(exc))
+            return
+        yield from _container_items(kind, stream, origin, options, stats)
+
+
+def _stdin_items(stdin: BinaryIO, options: SourceOptions, stats: SourceStats) -> Iterator[Item]:
+    """The items of stdin: its format forced, or sniffed from its first bytes."""
+    origin = Origin(STDIN_SOURCE, PurePosixPath("stdin"))
+    try:
+        head, stream = peek_stdin(stdin)
+    except Unavailable as exc:
+        yield origin.fail(str(exc))
+        return
+    except READ_ERRORS as exc:
+        yield origin.fail(describe(exc))
+        return
+    kind = options.input_format
+    if kind == "auto":
+        kind = sniff_kind(head, options.content_fields)
+    yield from _container_items(kind, stream, origin, options, stats)
+
+
+def _container_items(
+    kind: str, stream: BinaryIO, origin: Origin, options: SourceOptions, stats: SourceStats
+) -> Iterator[Item]:
+    """The items of an opened input by its kind: JSONL lines, WARC records or one page."""
+    if kind == "jsonl":
+        yield from jsonl_items(stream, origin, options)
+    elif kind == "warc":
+        yield from warc_items(stream, origin, options, stats)
+    else:
+        yield _page_item(stream, origin, options)
+
+
+def _page_item(stream: BinaryIO, origin: Origin, options: SourceOptions) -> Item:
+    """One whole page, read up to the size limit."""
+    try:
+        data = read_limited(stream, options.max_bytes)
+    except READ_ERRORS as exc:
+        return origin.fail(describe(exc))
+    if len(data) > options.max_bytes:
+        return origin.too_large("page", options.max_bytes)
+    return origin.page(data)
