@@ -1,38 +1,21 @@
-"""The command line: a thin click layer over the library."""
+"""The command line: a thin click layer over the library (runner.run does the work)."""
 
 from __future__ import annotations
 
+import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 import click
 
 from . import __version__
 from .errors import OptionsError
-from .models import Document, Failure
 from .options import Options, parse_kinds
-from .pipeline import clean_page
-from .sources import STDIN_NAME, Item, walk
-from .writers import TEXT_SEPARATOR, Format, atomic_write, render, render_failure
+from .sources import INPUT_FORMATS, STDIN_NAME, SourceOptions
+from .writers import Format, atomic_write
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-@dataclass
-class Tally:
-    """What happened to the inputs of one run."""
-
-    written: int = 0
-    empty: int = 0
-    failed: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        """0 when every input gave an article, 1 otherwise."""
-        return EXIT_FAILED if self.failed or self.empty else EXIT_OK
+EXIT_USAGE = 2
+_DEFAULTS = Options()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,7 +30,7 @@ def main() -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="A file (one input) or a directory (one output per input).",
+    help="A file (one input) or a directory (one output per input, mirroring the tree).",
 )
 @click.option(
     "-f",
@@ -68,11 +51,74 @@ def main() -> None:
     "--language", default=None, help="Language of the pages (ISO 639-1); guessed if unset."
 )
 @click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    metavar="PATTERN",
+    help="Only files whose name matches, inside directories (repeatable): --glob '*.html'.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read inputs: by file name (stdin: sniffed), or force one kind.",
+)
+@click.option(
+    "--content-field",
+    default=None,
+    metavar="NAME",
+    help="JSONL field holding the page [default: first of html, content, text, raw, body].",
+)
+@click.option("--id-field", default=None, metavar="NAME", help="JSONL field naming each record.")
+@click.option("--url-field", default=None, metavar="NAME", help="JSONL field with the URL [url].")
+@click.option("--split", is_flag=True, help="With -o DIR: one output per JSONL/WARC record.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes [default: all cores; 1 = no pool].",
+)
+@click.option(
+    "--skip-existing",
+    is_flag=True,
+    help="With -o DIR: skip inputs whose output exists and is newer.",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(path_type=Path),
+    help="Record a content hash per input; skip unchanged inputs on the next run.",
+)
+@click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
-    default=Options().max_bytes,
+    default=_DEFAULTS.max_bytes,
     show_default=True,
-    help="Refuse inputs larger than this.",
+    help="Refuse pages larger than this.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=_DEFAULTS.timeout,
+    show_default=True,
+    help="Seconds one page may take (0: no limit).",
+)
+@click.option(
+    "--fail-on-empty/--no-fail-on-empty",
+    default=True,
+    show_default=True,
+    help="Whether a page without article makes the exit status 1.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr [default: when stderr is a terminal].",
+)
+@click.option(
+    "--summary-json",
+    type=click.Path(path_type=Path),
+    help="Write the run's summary (counts, time, exit status) to this JSON file.",
 )
 @click.option(
     "--explain", is_flag=True, help="Show each block, its label and its reason on stderr."
@@ -84,117 +130,83 @@ def clean_command(
     fmt: str,
     keep: str,
     language: str | None,
+    globs: tuple[str, ...],
+    input_format: str,
+    content_field: str | None,
+    id_field: str | None,
+    url_field: str | None,
+    split: bool,
+    jobs: int,
+    skip_existing: bool,
+    manifest: Path | None,
     max_bytes: int,
+    timeout: float,
+    fail_on_empty: bool,
+    progress: bool | None,
+    summary_json: Path | None,
     explain: bool,
     quiet: bool,
 ) -> None:
-    """Clean INPUT files or directories (or stdin, '-' or nothing) and write the articles."""
+    """Clean INPUT files, directories, JSONL or WARC dumps (or stdin: '-' or nothing).
+
+    \b
+    Exit status: 0 every input gave an article; 1 some input failed or held no article
+    (the others are written); 2 usage error; 130 interrupted.
+    """
+    from .batch import default_jobs
+    from .console import ConsoleObserver, summary_line
+    from .runner import RunConfig, run
+
+    names = tuple(inputs) or (STDIN_NAME,)
     try:
-        options = Options(keep=parse_kinds(keep), language=language, max_bytes=max_bytes)
+        options = Options(
+            keep=parse_kinds(keep), language=language, max_bytes=max_bytes, timeout=timeout or None
+        )
+        sources = SourceOptions(
+            globs=globs,
+            input_format=input_format,
+            content_field=content_field,
+            id_field=id_field,
+            url_field=url_field,
+            max_bytes=max_bytes,
+        )
     except OptionsError as exc:
         raise click.UsageError(exc.message) from None
-    names = list(inputs) or [STDIN_NAME]
-    out_format = Format(fmt)
-    to_dir = output is not None and (output.is_dir() or len(names) > 1 or _is_dir_input(names))
+    to_dir = output is not None and (
+        output.is_dir() or len(names) > 1 or _has_dir(names) or split or skip_existing
+    )
+    if skip_existing and output is None:
+        raise click.UsageError("--skip-existing needs -o DIR (it compares outputs with inputs)")
+    config = RunConfig(
+        inputs=names,
+        options=options,
+        sources=sources,
+        fmt=Format(fmt),
+        output=output,
+        to_dir=to_dir,
+        split=split,
+        jobs=jobs or default_jobs(),
+        skip_existing=skip_existing,
+        manifest=manifest,
+        fail_on_empty=fail_on_empty,
+        keep_documents=explain,
+    )
+    show = sys.stderr.isatty() if progress is None else progress
+    observer = ConsoleObserver(sys.stderr, quiet=quiet, progress=show, explain=explain)
     try:
-        tally = _run(names, options, out_format, output, to_dir, explain, quiet)
-    except KeyboardInterrupt:
-        click.echo("sahelclean: interrupted; files already written are complete", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    if (
-        not quiet
-        and (tally.failed or tally.empty)
-        and tally.written + tally.failed + tally.empty > 1
-    ):
-        click.echo(
-            f"sahelclean: {tally.written} written, {tally.empty} without article, "
-            f"{tally.failed} failed",
-            err=True,
-        )
-    sys.exit(tally.exit_code)
+        summary = run(config, sys.stdin.buffer, sys.stdout, observer)
+    except OptionsError as exc:
+        raise click.UsageError(exc.message) from None
+    finally:
+        observer.close()
+    handled = summary.processed + summary.failed + summary.skipped
+    if not quiet and (handled > 1 or show or summary.interrupted):
+        click.echo(summary_line(summary), err=True)
+    if summary_json is not None:
+        atomic_write(summary_json, json.dumps(summary.to_dict(), indent=1) + "\n")
+    sys.exit(summary.exit_code)
 
 
-def _is_dir_input(names: list[str]) -> bool:
+def _has_dir(names: tuple[str, ...]) -> bool:
     """True when some input is a directory (its outputs go to a directory too)."""
     return any(name != STDIN_NAME and Path(name).is_dir() for name in names)
-
-
-def _run(
-    names: list[str],
-    options: Options,
-    fmt: Format,
-    output: Path | None,
-    to_dir: bool,
-    explain: bool,
-    quiet: bool,
-) -> Tally:
-    """Clean every input in order and write each result as soon as it is ready."""
-    tally = Tally()
-    stdout = sys.stdout
-    first = True
-    for item in walk(names, sys.stdin.buffer):
-        result = _clean(item, options)
-        if isinstance(result, Failure):
-            _fail(tally, result.error)
-            if output is None and fmt is Format.JSONL:
-                stdout.write(render_failure(result))
-            continue
-        if explain:
-            from .console import explain as show
-            from .console import stderr_console
-
-            show(stderr_console(), result)
-        if result.is_empty:
-            tally.empty += 1
-            _fail(
-                tally,
-                f"{result.source or '<stdin>'}: no article found "
-                "(the page holds only widgets or navigation; see --explain)",
-                count=False,
-            )
-            if output is None and fmt is Format.JSONL:
-                stdout.write(render(result, fmt))
-            continue
-        _write(result, item, fmt, output, to_dir, stdout, first)
-        first = False
-        tally.written += 1
-    return tally
-
-
-def _clean(item: Item, options: Options) -> Document | Failure:
-    """Clean one item, or pass its read failure on."""
-    if item.page is None:
-        assert item.failure is not None
-        return item.failure
-    return clean_page(item.page, options)
-
-
-def _fail(tally: Tally, message: str, count: bool = True) -> None:
-    """Report one failed input on stderr as a single line."""
-    if count:
-        tally.failed += 1
-    tally.errors.append(message)
-    click.echo(f"sahelclean: error: {message}", err=True)
-
-
-def _write(
-    doc: Document,
-    item: Item,
-    fmt: Format,
-    output: Path | None,
-    to_dir: bool,
-    stdout: IO[str],
-    first: bool,
-) -> None:
-    """Write one document to stdout, to the output file, or under the output directory."""
-    data = render(doc, fmt)
-    if output is None:
-        if fmt is Format.TEXT and not first:
-            stdout.write(TEXT_SEPARATOR)
-        stdout.write(data)
-        stdout.flush()
-    elif to_dir:
-        rel = item.relpath or Path("stdin")
-        atomic_write(output / rel.with_suffix(fmt.suffix), data)
-    else:
-        atomic_write(output, data)

@@ -45,6 +45,9 @@ class Options:
     # --- limits ---
     # Inputs larger than this are refused with a clear error (a 20 MB page is already absurd).
     max_bytes: int = 20_000_000
+    # Seconds one page may take before it is given up (a page takes ~20 ms; 30 s means a
+    # pathological input, and a cron run must not hang on it). None: no budget.
+    timeout: float | None = 30.0
 
     def with_keep(self, kinds: str) -> Options:
         """A copy that keeps the comma-separated widget kinds in the text."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
@@ -13,6 +14,10 @@ from .models import Document, Failure
 # Between two articles on stdout in text format: a form feed on its own line, which no
 # article contains (it is stripped from inputs) and `csplit`/`awk` can split on.
 TEXT_SEPARATOR = "\f\n"
+
+
+# Temporary files end so; a run that was killed leaves some, which the next run removes.
+TEMP_SUFFIX = ".sahelclean-tmp"
 
 
 class Format(StrEnum):
@@ -37,6 +42,11 @@ def render(doc: Document, fmt: Format) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
 
 
+def separator(fmt: Format) -> str:
+    """What goes between two documents in one stream of this format."""
+    return TEXT_SEPARATOR if fmt is Format.TEXT else ""
+
+
 def render_failure(failure: Failure) -> str:
     """A failure as a JSON line, for jsonl streams that keep one line per input."""
     return json.dumps({**failure.to_dict(), "failed": True}, ensure_ascii=False) + "\n"
@@ -45,7 +55,8 @@ def render_failure(failure: Failure) -> str:
 def atomic_write(path: Path, data: str) -> None:
     """Write a file through a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    sweep_temp_files(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(data)
@@ -55,3 +66,9 @@ def atomic_write(path: Path, data: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def sweep_temp_files(path: Path) -> None:
+    """Remove the temporary files a killed run left for this output."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*{TEMP_SUFFIX}"):
+        stale.unlink(missing_ok=True)

@@ -53,6 +53,7 @@ class Item:
     relpath: PurePosixPath  # output path under -o DIR without suffix; a container's for records
     record: str | None = None  # a JSONL/WARC record's own name (id, line number, WARC-Record-ID)
     stat: tuple[int, int] | None = None  # (size, mtime_ns) of the file read; None for stdin
+    path: str | None = None  # the file read (a container's for its records); None for stdin
 
     @property
     def split_relpath(self) -> PurePosixPath:
@@ -88,6 +89,7 @@ class Origin:
     source: str
     relpath: PurePosixPath
     stat: tuple[int, int] | None = None
+    path: str | None = None  # the file on disk, as given; None for stdin
 
     def page(
         self,
@@ -100,13 +102,13 @@ class Origin:
     ) -> Item:
         """An item holding one page of this input."""
         raw = RawPage(content, source=source or self.source, url=url, charset=charset)
-        return Item(raw, None, self.relpath, record, self.stat)
+        return Item(raw, None, self.relpath, record, self.stat, self.path)
 
     def fail(self, message: str, *, record: str | None = None, source: str | None = None) -> Item:
         """An item saying why this input (or one record of it) could not be read."""
         name = source or self.source
         failure = Failure(name, f"{name}: {message}", FAILURE_KIND)
-        return Item(None, failure, self.relpath, record, self.stat)
+        return Item(None, failure, self.relpath, record, self.stat, self.path)
 
     def too_large(self, what: str, limit: int, **where: str) -> Item:
         """The failure for a page over the --max-bytes limit."""

@@ -133,7 +133,7 @@ def _file_items(
 ) -> Iterator[Item]:
     """The items of one file: one page, or the records of a JSONL or WARC container."""
     name = os.path.basename(path)
-    origin = Origin(display(path), relpath)
+    origin = Origin(display(path), relpath, path=path)
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed by the with below, after the records
     except OSError as exc:
@@ -142,7 +142,7 @@ def _file_items(
         return
     with raw:
         st = os.fstat(raw.fileno())
-        origin = Origin(origin.source, relpath, (st.st_size, st.st_mtime_ns))
+        origin = Origin(origin.source, relpath, (st.st_size, st.st_mtime_ns), path)
         compression = compression_of(name)
         kind = kind_of(name, options.input_format)
         if kind == "page" and compression is None and st.st_size > options.max_bytes:
