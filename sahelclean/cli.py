@@ -29,8 +29,9 @@ def main() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
-    help="A file (one input) or a directory (one output per input, mirroring the tree).",
+    type=click.Path(),
+    help="A file, or a directory (existing, ending in '/', or for several inputs) where "
+    "the outputs mirror the inputs' tree.",
 )
 @click.option(
     "-f",
@@ -126,7 +127,7 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
 def clean_command(
     inputs: tuple[str, ...],
-    output: Path | None,
+    output: str | None,
     fmt: str,
     keep: str,
     language: str | None,
@@ -173,7 +174,12 @@ def clean_command(
     except OptionsError as exc:
         raise click.UsageError(exc.message) from None
     to_dir = output is not None and (
-        output.is_dir() or len(names) > 1 or _has_dir(names) or split or skip_existing
+        output.endswith(("/", "\\"))
+        or Path(output).is_dir()
+        or len(names) > 1
+        or _has_dir(names)
+        or split
+        or skip_existing
     )
     if skip_existing and output is None:
         raise click.UsageError("--skip-existing needs -o DIR (it compares outputs with inputs)")
@@ -182,7 +188,7 @@ def clean_command(
         options=options,
         sources=sources,
         fmt=Format(fmt),
-        output=output,
+        output=Path(output) if output is not None else None,
         to_dir=to_dir,
         split=split,
         jobs=jobs or default_jobs(),
