@@ -9,7 +9,10 @@ paragraph, quote, attribution, list item); outside it every block is labelled an
 
 from __future__ import annotations
 
-from .firstpass import Line, Prose, first_pass, mark_repeats
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from .firstpass import Line, Prose, first_pass, mark_repeats, with_markup
 from .models import Block, Classified, Label
 from .options import Options
 from .roles import settle
@@ -35,6 +38,13 @@ TAIL_SHARE = 0.85
 # Bylines, dates and share buttons often stand between the lead and the body.
 HEAD_WINDOW = 8
 HEAD_SKIPPABLE = frozenset({Label.METADATA, Label.SHARE, Label.BOILERPLATE, Label.AD})
+# HTML: what a block trafilatura kept is worth at least, and what prose it dropped keeps.
+KEPT_BASE = 1.0
+DROPPED_FACTOR = 0.5
+# trafilatura's choice stands when it keeps this much text, and at least this share of the
+# prose of the core the classifier finds alone.
+TRUST_MIN_CHARS = 200
+TRUST_SHARE = 0.5
 # A page whose blocks are set apart by blank lines this often keeps <p> spacing.
 SPACED_SHARE = 0.15
 # What prose outside any <p> is worth on such a page.
@@ -43,13 +53,68 @@ UNSPACED_FACTOR = 0.3
 MIN_CORE_CHARS = 150
 
 
-def classify(blocks: list[Block], options: Options, language: str | None) -> list[Classified]:
+@dataclass(frozen=True, slots=True)
+class PageHints:
+    """What the page says about itself beyond its text (HTML metadata, a second opinion)."""
+
+    title: str | None = None
+    # Blocks marked by a slower, more thorough extraction, asked for only when the first
+    # one's choice does not stand.
+    second_opinion: Callable[[], list[Block] | None] | None = None
+
+
+def classify(
+    blocks: list[Block], options: Options, language: str | None, hints: PageHints | None = None
+) -> list[Classified]:
     """Label every block of a page (see the module docstring for the passes)."""
     stop = stopwords_for(language)
-    lines = mark_repeats([first_pass(b, stop, options) for b in blocks])
+    base = [first_pass(replace(b, kept=None), stop, options) for b in blocks]
+    lines = mark_repeats(base)
+    trusted = False
+    if any(b.kept is not None for b in blocks):
+        trusted = trust_extractor(blocks, lines, options)
+        if not trusted and hints is not None and hints.second_opinion is not None:
+            blocks = hints.second_opinion() or blocks
+            trusted = trust_extractor(blocks, lines, options)
+        if trusted:  # trafilatura's choice stands: let it weigh in every pass
+            marked = [
+                with_markup(replace(ln, block=b), options)
+                for ln, b in zip(base, blocks, strict=True)
+            ]
+            lines = mark_repeats(marked)
     zones = find_zones(lines, options)
     core = find_core(lines, zones)
-    return settle(lines, zones, core, options)
+    if trusted:
+        core = cover_kept(lines, core)
+    return settle(lines, zones, core, options, hints.title if hints else None, trusted)
+
+
+def trust_extractor(blocks: list[Block], own: list[Line], options: Options) -> bool:
+    """Whether trafilatura's choice covers the article the classifier finds on its own.
+
+    trafilatura is precise, but on some pages it keeps a fragment (a teaser, the first
+    paragraphs) and loses the rest; the classifier's own core then holds several times
+    more prose. Below TRUST_SHARE of it, its choice is set aside.
+    """
+    kept = sum(len(b.text) for b in blocks if b.kept)
+    if kept < TRUST_MIN_CHARS:
+        return False
+    core = find_core(own, find_zones(own, options))
+    if core is None:
+        return True
+    s, e = core
+    prose = sum(ln.f.n_chars for ln in own[s : e + 1] if ln.prose is Prose.GOOD and ln.rule is None)
+    return kept >= TRUST_SHARE * prose
+
+
+def cover_kept(lines: list[Line], core: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Stretch the core over every block trafilatura kept, when its choice stands."""
+    kept = [i for i, ln in enumerate(lines) if ln.block.kept]
+    if not kept:
+        return core
+    if core is None:
+        return kept[0], kept[-1]
+    return min(core[0], kept[0]), max(core[1], kept[-1])
 
 
 def line_score(line: Line, zone: Zone | None, spacing: bool = False) -> float:
@@ -63,8 +128,13 @@ def line_score(line: Line, zone: Zone | None, spacing: bool = False) -> float:
         return RULE_SCORE
     if zone is not None:
         return ZONE_SCORE
+    kept = line.block.kept
+    if kept:  # trafilatura kept it: the article, unless the rules say otherwise
+        return KEPT_BASE + min(line.f.n_chars, GOOD_CAP_CHARS) / GOOD_PER_CHARS
     if line.prose is Prose.GOOD:
         value = GOOD_BASE + min(line.f.n_chars, GOOD_CAP_CHARS) / GOOD_PER_CHARS
+        if kept is False:
+            value *= DROPPED_FACTOR
         return value if not spacing or line.block.spaced else value * UNSPACED_FACTOR
     if line.prose is Prose.NEAR:
         return NEAR_SCORE

@@ -23,6 +23,12 @@ _META_CHARSET = re.compile(
 META_SCAN_BYTES = 4096
 # Share of control characters above which the input is binary, not a page.
 MAX_CONTROL_SHARE = 0.05
+# A page with this many valid multi-byte UTF-8 sequences per invalid byte is UTF-8.
+UTF8_MIN_RATIO = 10
+UTF8_SAMPLE_BYTES = 1_000_000
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 # French text has about 4 % accented letters, a short line up to a third; Cyrillic or
 # Greek read as cp1252 show nothing but accented letters.
 WESTERN_MAX_ACCENTED = 0.4
@@ -63,6 +69,11 @@ def decode(raw: bytes | str, declared: str | None = None, source: str | None = N
         text = _try(raw, name)
         if text is not None:
             return Decoded(_tidy(text, source), name, "declared")
+    if _mostly_utf8(raw):
+        # UTF-8 with a few stray bytes (a pasted legacy snippet): reading the whole page as
+        # cp1252 would turn every "ü" of it into "Ã¼".
+        text = raw.decode("utf-8", errors="replace")
+        return Decoded(_tidy(text, source), "utf-8", "utf-8 (with invalid bytes replaced)")
     western = _western(raw)
     if western is not None:
         return Decoded(_tidy(western, source), "cp1252", "detected")
@@ -111,6 +122,14 @@ def _try(raw: bytes, name: str) -> str | None:
         return raw.decode(name)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """True when valid UTF-8 sequences far outnumber the bytes that are not UTF-8."""
+    sample = raw[:UTF8_SAMPLE_BYTES]
+    valid = len(_UTF8_MULTIBYTE.findall(sample))
+    invalid = sample.decode("utf-8", errors="replace").count("\ufffd")
+    return valid >= UTF8_MIN_RATIO * max(invalid, 1) and valid > 0
 
 
 def _western(raw: bytes) -> str | None:

@@ -43,7 +43,23 @@ def first_pass(block: Block, stop: frozenset[str], options: Options) -> Line:
     f = features(block, stop)
     heading = widget_heading(f)
     rule = None if heading else first_verdict(f)
-    return Line(block, f, prose_class(f, bool(stop), options), rule, heading)
+    return with_markup(Line(block, f, prose_class(f, bool(stop), options), rule, heading), options)
+
+
+def with_markup(line: Line, options: Options) -> Line:
+    """Apply what the HTML says: link density, widget containers, trafilatura's choice.
+
+    Cheap, so that a page can be judged with and without trafilatura's choice.
+    """
+    block = line.block
+    prose, rule = line.prose, line.rule
+    if block.link_density > options.max_link_density and prose is not Prose.GOOD and not block.kept:
+        prose = Prose.BAD  # a line of links: a menu entry, a teaser, a tag
+    if rule is None and line.heading is None and block.hint is not None and not block.kept:
+        rule = block.hint  # its container is a widget, and trafilatura did not keep it
+    if prose is line.prose and rule is line.rule:
+        return line
+    return replace(line, prose=prose, rule=rule)
 
 
 def prose_class(f: Features, has_stoplist: bool, options: Options) -> Prose:
@@ -69,25 +85,23 @@ def prose_class(f: Features, has_stoplist: bool, options: Options) -> Prose:
 def mark_repeats(lines: list[Line]) -> list[Line]:
     """A line the page prints twice (gallery captions, teasers, menus) is furniture.
 
-    The last copy is kept: pages announce their own title and lead in headers and teasers
-    before the article prints them.
+    One copy is kept: the one trafilatura kept, if any, else the last, since pages
+    announce their own title and lead in headers and teasers before the article prints them.
     """
-    last_seen: dict[str, int] = {}
+    keeper: dict[str, Line] = {}
     for line in lines:
-        if line.f.n_words >= REPEAT_MIN_WORDS:
-            last_seen[line.f.folded] = line.block.line
+        if line.f.n_words < REPEAT_MIN_WORDS:
+            continue
+        held = keeper.get(line.f.folded)
+        if held is None or not held.block.kept:
+            keeper[line.f.folded] = line
     out = []
     for line in lines:
-        last = last_seen.get(line.f.folded)
-        if (
-            last is None
-            or last == line.block.line
-            or line.rule is not None
-            or line.heading is not None
-        ):
+        held = keeper.get(line.f.folded)
+        if held is None or held is line or line.rule is not None or line.block.kept:
             out.append(line)
             continue
-        reason = f"{REPEAT_REASON} (printed again on line {last})"
+        reason = f"{REPEAT_REASON} (printed again on line {held.block.line})"
         out.append(replace(line, rule=Verdict(Label.BOILERPLATE, reason)))
     return out
 

@@ -1,64 +1,125 @@
-"""HTML pages, through trafilatura: the one module that talks to it.
+"""HTML pages: the one module that talks to trafilatura.
 
-This first version keeps trafilatura's text and labels its paragraphs; when trafilatura
-finds nothing, the page's visible text goes through the text-dump cleaner instead.
+The page is parsed once. Its visible text is laid out in blocks as a browser would show
+it, each block with its element, its link density and the widget its container announces
+(class, id, role). trafilatura's extraction, run on the same tree, marks the blocks it
+kept. Then the one classifier of sahelclean (the same as for text dumps) decides, with
+those signals as evidence: trafilatura's choice weighs in the article core, and the
+containers and the rules label what it let through (inline teasers, rails, comments).
+When trafilatura keeps nothing, the classifier decides alone, and `stats` says so.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .assemble import assemble
-from .models import Block, Classified, Document, InputKind, Label, Verdict
+from .classify import PageHints, classify
+from .errors import InputError
+from .htmlmeta import head_metadata
+from .htmltext import render, to_blocks
+from .models import Block, Document, InputKind
 from .options import Options
+from .textutil import collapse, detect_language, stoplists, words
+
+# A block shorter than this is matched against trafilatura's lines whole, not as a
+# substring: "Advertisement" inside a paragraph proves nothing.
+MATCH_MIN_WORDS = 4
+# trafilatura cuts some paragraphs in lines (at <br>): a block whose text is this much made
+# of its lines was kept. Lines shorter than this many characters are not searched.
+COVERED_SHARE = 0.6
+MATCH_MIN_CHARS = 20
 
 
 def clean_html(
     html: str, *, source: str | None, url: str | None, options: Options, stats: dict[str, Any]
 ) -> Document:
-    """Clean an HTML page with trafilatura, falling back to its visible text."""
-    import trafilatura
+    """Clean an HTML page (see the module docstring)."""
+    from trafilatura import load_html
 
-    result = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=True, with_metadata=True
-    )
-    text = getattr(result, "text", None) if result is not None else None
-    metadata = _metadata(result)
-    if not text or not text.strip():
-        from .pipeline import clean_text
+    tree = load_html(html)
+    if tree is None:
+        raise InputError("the HTML could not be parsed (is it HTML at all?)", source)
+    blocks = to_blocks(render(tree))
+    metadata = head_metadata(tree, url)
+    lines = _extract(tree, url, fast=True)
+    stats = {**stats, "trafilatura_chars": sum(len(line) for line in lines)}
+    if lines:
+        marked = mark_kept(blocks, lines)
+    else:
+        stats["fallback"] = "trafilatura (fast) kept nothing"
+        marked = [replace(b, kept=False) for b in blocks]
 
-        visible = trafilatura.html2txt(html) or ""
-        stats = {**stats, "fallback": "trafilatura found no article; cleaned the visible text"}
-        doc = clean_text(
-            visible, source=source, url=url, options=options, stats=stats, input_kind=InputKind.HTML
-        )
-        return doc
-    blocks = [
-        Classified(
-            Block(i, line.strip(), i + 1, i + 1), Verdict(Label.PARAGRAPH, "kept by trafilatura")
-        )
-        for i, line in enumerate(ln for ln in text.split("\n") if ln.strip())
-    ]
+    def second_opinion() -> list[Block] | None:
+        """trafilatura with its fallback extractors, for pages where fast mode fell short."""
+        thorough = _extract(tree, url, fast=False)
+        stats["second_opinion"] = "trafilatura's fallbacks asked, its fast mode fell short"
+        return mark_kept(blocks, thorough) if thorough else None
+
+    declared = metadata.get("language")
+    language = options.language or (declared if declared in stoplists() else _language(blocks))
+    hints = PageHints(title=metadata.get("title"), second_opinion=second_opinion)
+    classified = classify(marked, options, language, hints)
     return assemble(
-        blocks,
+        classified,
         kept_widgets=options.keep,
         source=source,
-        url=url,
+        url=url or metadata.get("url"),
         input_kind=InputKind.HTML,
-        language=metadata.get("language") or options.language,
+        language=language,
         stats=stats,
         metadata=metadata,
-        title=metadata.get("title"),
     )
 
 
-def _metadata(result: Any) -> dict[str, str]:
-    """Title, author, date, site name, url and language from trafilatura's result."""
-    if result is None:
-        return {}
-    out = {}
-    for name in ("title", "author", "date", "sitename", "url", "language"):
-        value = getattr(result, name, None)
-        if value:
-            out[name] = str(value)
+def _extract(tree: Any, url: str | None, *, fast: bool) -> list[str]:
+    """trafilatura's text for the page, as lines (empty when it finds nothing)."""
+    from trafilatura import bare_extraction
+
+    result = bare_extraction(
+        tree, url=url, fast=fast, include_comments=False, include_tables=True, with_metadata=False
+    )
+    return kept_lines((getattr(result, "text", None) or "") if result is not None else "")
+
+
+def kept_lines(text: str) -> list[str]:
+    """trafilatura's text as lines of plain text: list dashes and table bars removed."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = collapse(raw)
+        if line.startswith("- "):
+            line = line[2:]
+        if line.startswith("|") and line.endswith("|"):
+            out.extend(c for c in (collapse(cell) for cell in line.strip("|").split("|")) if c)
+            continue
+        if line:
+            out.append(line)
     return out
+
+
+def mark_kept(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """Mark each block that trafilatura kept: held in its text, or covered by its lines."""
+    kept_text = "\n".join(lines)
+    whole = set(lines)
+    covered = [0] * len(blocks)
+    for line in lines:
+        if len(line) < MATCH_MIN_CHARS:
+            continue
+        for i, block in enumerate(blocks):
+            if len(block.text) > len(line) and line in block.text:
+                covered[i] += len(line)
+    out = []
+    for i, block in enumerate(blocks):
+        if len(block.text.split()) >= MATCH_MIN_WORDS:
+            kept = block.text in kept_text or covered[i] >= COVERED_SHARE * len(block.text)
+        else:
+            kept = block.text in whole
+        out.append(replace(block, kept=kept))
+    return out
+
+
+def _language(blocks: list[Block]) -> str | None:
+    """Guess the language from the page's text when the HTML does not say it."""
+    sample = " ".join(b.text for b in blocks)[:8000]
+    return detect_language(words(sample))

@@ -71,6 +71,14 @@ class RawPage:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdict:
+    """A rule's decision on a block: a label and a short reason a human can read."""
+
+    label: Label
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A unit of text to classify: one paragraph-like line (or re-joined lines) of the page."""
 
@@ -80,14 +88,9 @@ class Block:
     end_line: int  # 1-based number of the last input line it covers
     tag: str | None = None  # HTML element name when the block comes from a tree
     spaced: bool = False  # a blank line above and below: a <p> in an innerText dump
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """A rule's decision on a block: a label and a short reason a human can read."""
-
-    label: Label
-    reason: str
+    link_density: float = 0.0  # share of the text inside links (HTML only)
+    hint: Verdict | None = None  # the widget its HTML container announces (class, id, role)
+    kept: bool | None = None  # whether trafilatura kept it (HTML only; None: not asked)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,10 @@ class Options:
     # Below this share a line is a label or a headline, not text (jusText uses 0.30/0.32).
     stopword_density_low: float = 0.12
 
+    # HTML: a short line with more than this share of its text in links is navigation
+    # (jusText's max_link_density is 0.2 for good paragraphs; headlines in rails are 1.0).
+    max_link_density: float = 0.5
+
     # --- zones ---
     # A rail ends when this many consecutive prose lines come back.
     zone_end_prose_lines: int = 1

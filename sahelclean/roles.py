@@ -13,30 +13,54 @@ from .zones import Zone
 TITLE_WINDOW = 8
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 30
+# A dropped paragraph inside what trafilatura kept is taken back when it has few links.
+GAP_MAX_LINK_DENSITY = 0.2
+LEFT_OUT = "left out by trafilatura, which kept the article around it"
+# In HTML, an <h1> is the title more often than not.
+H1_BONUS = 1.5
+# An <h2>…<h6> that long is a paragraph dressed as a heading.
+HEADING_WORDS = 14
 # An attribution line under a quote is short: "Name, function, date".
 ATTRIBUTION_MAX_WORDS = 30
 
 
 def settle(
-    lines: list[Line], zones: list[Zone | None], core: tuple[int, int] | None, options: Options
+    lines: list[Line],
+    zones: list[Zone | None],
+    core: tuple[int, int] | None,
+    options: Options,
+    title_hint: str | None = None,
+    trusted: bool = False,
 ) -> list[Classified]:
-    """Give every block its final verdict."""
+    """Give every block its final verdict.
+
+    title_hint is the page's <title>; trusted says that trafilatura's choice stands, so
+    that what it left out of the core is not article.
+    """
     if core is None:
         return [
             _outside(ln, z, "no article prose on the page")
             for ln, z in zip(lines, zones, strict=True)
         ]
     start, end = core
-    title = find_title(lines, zones, start, end)
+    title = find_title(lines, zones, start, end, title_hint)
+    kept_at = [i for i, ln in enumerate(lines) if ln.block.kept]
+    kept_span = (kept_at[0], kept_at[-1]) if kept_at else (0, -1)
     out: list[Classified] = []
     prev_role: Label | None = None
     for i, (line, zone) in enumerate(zip(lines, zones, strict=True)):
         if i == title:
             out.append(Classified(line.block, Verdict(Label.TITLE, "headline above the article")))
             prev_role = Label.TITLE
+        elif trusted and line.block.kept and zone is None and _overridable(line.rule):
+            verdict = _role(lines, zones, i, end, prev_role, options)
+            out.append(Classified(line.block, verdict))
+            prev_role = verdict.label
         elif zone is not None or line.rule is not None or not start <= i <= end:
             where = "before the article" if i < start else "after the article"
             out.append(_outside(line, zone, where))
+        elif trusted and not line.block.kept and not _gap_prose(lines, i, kept_span):
+            out.append(Classified(line.block, Verdict(Label.BOILERPLATE, LEFT_OUT)))
         else:
             verdict = _role(lines, zones, i, end, prev_role, options)
             out.append(Classified(line.block, verdict))
@@ -68,9 +92,15 @@ def zone_line(zone: Zone, line: Line) -> int:
     return line.block.line - (line.block.index - zone.start)
 
 
-def find_title(lines: list[Line], zones: list[Zone | None], start: int, end: int) -> int | None:
-    """The headline-like block just above (or at the top of) the core."""
-    first_words = set(words(lines[0].f.text)) if lines else set()
+def find_title(
+    lines: list[Line], zones: list[Zone | None], start: int, end: int, hint: str | None = None
+) -> int | None:
+    """The headline-like block just above (or at the top of) the core.
+
+    It looks most like the page's own title: the <title> when the HTML gives it, else the
+    first line of the dump (get_text() dumps start with the <title>).
+    """
+    first_words = set(words(hint or (lines[0].f.text if lines else "")))
     best, best_score = None, 0.0
     for i in range(max(0, start - TITLE_WINDOW), start + 1):
         line = lines[i]
@@ -86,8 +116,10 @@ def find_title(lines: list[Line], zones: list[Zone | None], start: int, end: int
         ):
             continue
         own = set(words(f.text))
-        overlap = len(own & first_words) / len(own) if own and i > 0 else 0.0
+        overlap = len(own & first_words) / len(own) if own and (i > 0 or hint) else 0.0
         score = 1.0 + 2.0 * overlap + 1.0 / (1 + abs(start - i)) + min(f.n_words, 12) / 12
+        if line.block.tag == "h1":
+            score += H1_BONUS
         if score > best_score:
             best, best_score = i, score
     return best
@@ -112,6 +144,9 @@ def _role(
     """The article role of block i inside the core."""
     f = lines[i].f
     prev = lines[i - 1].f if i > 0 else None
+    markup = _markup_role(lines[i])
+    if markup is not None:
+        return markup
     if f.quoted:
         return Verdict(Label.QUOTE, "quotation in quote marks")
     if prev_role is Label.QUOTE and f.n_words <= ATTRIBUTION_MAX_WORDS and not f.ends_sentence:
@@ -129,7 +164,38 @@ def _role(
         return Verdict(Label.HEADING, "short line without full stop before a paragraph")
     if f.ends_sentence and f.n_words >= 2:
         return Verdict(Label.PARAGRAPH, "short sentence inside the article")
+    if lines[i].block.kept and f.n_words >= 2:
+        return Verdict(Label.PARAGRAPH, "short line that trafilatura kept in the article")
     return Verdict(Label.BOILERPLATE, "short line inside the article, neither heading nor sentence")
+
+
+def _overridable(rule: Verdict | None) -> bool:
+    """Rules that a block trafilatura kept outweighs: a date or a label is part of a text."""
+    return rule is not None and rule.label in (Label.METADATA, Label.NAVIGATION)
+
+
+def _gap_prose(lines: list[Line], i: int, kept_span: tuple[int, int]) -> bool:
+    """A paragraph trafilatura dropped between two it kept: a gap in its extraction."""
+    line = lines[i]
+    if not kept_span[0] < i < kept_span[1] or line.prose is not Prose.GOOD:
+        return False
+    return line.block.tag == "p" and line.block.link_density < GAP_MAX_LINK_DENSITY
+
+
+def _markup_role(line: Line) -> Verdict | None:
+    """HTML says it: <h2> is an intertitle, <blockquote> a quote, <figcaption> a caption."""
+    tag = line.block.tag
+    if tag is None or line.f.n_words == 0:
+        return None
+    if tag in ("h2", "h3", "h4", "h5", "h6") and line.f.n_words <= 2 * HEADING_WORDS:
+        return Verdict(Label.HEADING, f"<{tag}> inside the article")
+    if tag == "blockquote":
+        return Verdict(Label.QUOTE, "<blockquote> inside the article")
+    if tag in ("figcaption", "caption"):
+        return Verdict(Label.CAPTION, f"<{tag}> inside the article")
+    if tag in ("li", "dd", "dt"):
+        return Verdict(Label.LIST_ITEM, f"<{tag}> inside the article")
+    return None
 
 
 def _is_heading(

@@ -10,6 +10,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 WORD_RE = re.compile(r"\w+")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen too
 _PLAIN = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "}
 
 # jusText's stoplist file names -> ISO 639-1 codes, for the languages our users meet most.
@@ -102,7 +103,9 @@ def fold(text: str) -> str:
 
 
 def collapse(text: str) -> str:
-    """Collapse runs of white space (non-breaking included) into one space."""
+    """Collapse runs of white space (non-breaking included) into one space; drop zero-widths."""
+    if not text.isascii():
+        text = text.translate(_ZERO_WIDTH)
     return " ".join(text.split())
 
 

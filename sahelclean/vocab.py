@@ -371,3 +371,38 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     r"[/|] ?(?:ap|afp|reuters|getty images|epa|istock|shutterstock|alamy)(?: file)?\W*$",
     r"\bgetty images?\W*$",
 )
+
+# Words of class, id, aria-label and data-* attributes that mark a widget container in
+# HTML. Attributes are split on - _ : / . and spaces; a word matches whole, or as a prefix
+# when the entry ends with "*" ("comment*" matches "comments", "commentlist").
+CONTAINER_TOKENS: dict[Label, tuple[str, ...]] = {
+    Label.RELATED: (
+        "related*", "outbrain*", "taboola*", "recommend*", "mostread", "most-read", "mostpopular",
+        "most-popular", "popular-posts", "trending", "aregarder", "a-regarder",  # franceinfo
+        "lireaussi", "lire-aussi", "alireaussi", "voiraussi", "meme-sujet", "memesujet",  # Le Monde, RFI
+        "readmore", "read-more", "readnext", "read-next", "more-stories", "morestories",
+        "teaser-list", "also-read", "see-also", "plista", "ligatus", "zergnet", "mgid", "revcontent",
+    ),
+    Label.COMMENTS: (
+        "comment*", "commentaire*", "disqus*", "reactions", "respond", "replies", "fb-comments",
+        "coral*", "viafoura*", "talk-embed",
+    ),
+    Label.SHARE: (
+        "share", "sharing", "sharebar", "share-bar", "social-share", "socialshare", "share-buttons",
+        "partage", "partager", "addthis*", "sharethis*", "shariff*", "social-links", "socials",
+    ),
+    Label.NAVIGATION: ("breadcrumb*", "fil-ariane", "pagination", "navbar", "menu", "skip-link"),
+    Label.NEWSLETTER: ("newsletter*", "subscribe-box", "signup", "sign-up", "optin", "mailchimp*", "inscription-newsletter"),
+    Label.COOKIE: ("cookie*", "consent*", "gdpr*", "cmp", "didomi*", "onetrust*", "tarteaucitron*", "axeptio*"),
+    Label.AD: ("advert*", "ads", "ad-slot", "adslot", "adunit", "dfp", "gpt-ad", "publicite", "sponsor*", "banner-ad"),
+    Label.PAYWALL: ("paywall*", "premium-banner", "subscriber-only", "reserve-abonnes", "regwall"),
+    Label.FOOTER: ("footer", "site-footer", "pied-de-page", "colophon"),
+}
+# ARIA roles that mark page furniture.
+CONTAINER_ROLES: dict[str, Label] = {
+    "navigation": Label.NAVIGATION, "contentinfo": Label.FOOTER, "complementary": Label.RELATED,
+    "banner": Label.NAVIGATION, "search": Label.NAVIGATION, "dialog": Label.COOKIE,
+    "alertdialog": Label.COOKIE,
+}
+# HTML elements that are furniture by themselves.
+CONTAINER_TAGS: dict[str, Label] = {"nav": Label.NAVIGATION, "footer": Label.FOOTER, "aside": Label.RELATED}

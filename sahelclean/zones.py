@@ -23,6 +23,8 @@ COMMENT_EVIDENCE_WINDOW = 6
 # or end without a full stop), or any block this long.
 ZONE_END_MIN_WORDS = 10
 ZONE_END_ANY_WORDS = 22
+# A line trafilatura kept closes a zone unless it is mostly a link (a rail's entry).
+KEPT_LINKS_MAX = 0.5
 # Headline-like lines: a rail entry has 2 to 25 words and no full stop at its end.
 RAIL_ITEM_MAX_WORDS = 25
 # A menu is a run of at least this many one-to-three-word lines.
@@ -56,6 +58,8 @@ def find_zones(lines: list[Line], options: Options) -> list[Zone | None]:
 def ends_zone(line: Line) -> bool:
     """True when the block is article prose, which closes any open zone."""
     f = line.f
+    if line.block.kept and line.rule is None and line.block.link_density < KEPT_LINKS_MAX:
+        return True  # trafilatura kept it as article text, and it is not a link of a rail
     if (line.rule is not None and not is_repeat(line)) or line.prose is not Prose.GOOD:
         return False
     full_stop = f.ends_sentence and not f.text.rstrip(" »”\"')").endswith("?")
@@ -95,6 +99,8 @@ def _continues(label: Label, line: Line, sticky: bool) -> bool:
     if label is Label.COOKIE:  # a consent panel: every line speaks of cookies or choices
         return line.prose is Prose.BAD or line.rule is not None or _cookieish(line)
     if sticky:
+        if line.block.kept and line.rule is None:
+            return False  # trafilatura, told to leave comments out, kept it: article
         return line.rule is None or line.rule.label is not Label.NAVIGATION
     if ends_zone(line):
         return False
@@ -145,8 +151,8 @@ def _prose_after(lines: list[Line]) -> list[int]:
 def _headline_like(line: Line) -> bool:
     """A rail entry: a short title without a full stop and no widget verdict."""
     f = line.f
-    if line.rule is not None or line.heading is not None or f.ends_colon:
-        return False
+    if line.rule is not None or line.heading is not None or f.ends_colon or line.block.kept:
+        return False  # (what trafilatura kept is no rail of links)
     if not 2 <= f.n_words <= RAIL_ITEM_MAX_WORDS:
         return False
     return not (f.ends_sentence and f.text.rstrip(" »”\"')").endswith((".", "…")))
@@ -170,7 +176,7 @@ def _shape_zones(lines: list[Line], zones: list[Zone | None], options: Options) 
             i += 1
             continue
         j, items, menu_items = i, 0, 0
-        while j < len(lines) and zones[j] is None:
+        while j < len(lines) and zones[j] is None and not lines[j].block.kept:
             if _headline_like(lines[j]):
                 items += 1
             elif lines[j].f.n_words <= MENU_ITEM_MAX_WORDS and lines[j].prose is Prose.BAD:

@@ -1,0 +1,190 @@
+"""An HTML tree to blocks of visible text, as a browser's innerText would lay them out.
+
+Each block remembers the element that holds it (p, h2, li, blockquote…), whether it is a
+paragraph (<p>, set apart by blank lines in innerText), and how much of its text sits in
+links: the signals a text dump loses. The walk is iterative (lxml's iterwalk), so a page
+nested 100,000 levels deep costs no Python recursion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from . import vocab
+from .models import Block, Label, Verdict
+from .textutil import collapse
+
+# Elements whose content a browser never shows. <noscript> is shown: with JavaScript off
+# (as our dumps are rendered) some sites put their whole page in it.
+INVISIBLE = frozenset(
+    {"script", "style", "template", "svg", "head", "iframe", "object", "embed",
+     "canvas", "select", "option", "datalist", "map", "math"}
+)  # fmt: skip
+# Elements that start and end a line of text (the block and list elements of CSS defaults).
+BLOCK = frozenset(
+    {"p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "h1", "h2",
+     "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "figure",
+     "figcaption", "table", "tr", "td", "th", "caption", "pre", "form", "fieldset", "legend",
+     "address", "details", "summary", "hr", "body", "html", "center", "menu", "tbody",
+     "thead", "tfoot", "hgroup", "picture", "video", "audio", "noembed", "dialog"}
+)  # fmt: skip
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HIDDEN_STYLE = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
+
+
+# Elements whose attributes never mark a widget: they hold the whole page.
+NEVER_WIDGETS = frozenset({"html", "body", "main", "article"})
+# A "widget" container holding more than this share of the page's text is the page itself
+# (a <div class="post-comments-enabled"> around the article).
+MAX_HINTED_SHARE = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlBlock:
+    """A block of visible text and the markup signals around it."""
+
+    text: str
+    tag: str  # the nearest block element holding the text
+    links: int  # characters inside <a> elements
+    hint: Verdict | None  # the widget announced by the nearest marked container
+    container: int  # which marked container (0: none)
+
+
+@lru_cache(maxsize=1)
+def _token_patterns() -> tuple[tuple[Label, re.Pattern[str]], ...]:
+    """One pattern per widget label over class/id words (a word, or a word it starts)."""
+    out = []
+    for label, tokens in vocab.CONTAINER_TOKENS.items():
+        alternation = "|".join(
+            re.escape(t[:-1]) + r"\w*" if t.endswith("*") else re.escape(t)
+            for t in sorted(tokens, key=len, reverse=True)
+        )
+        out.append((label, re.compile(rf"(?:^|[\s_\-:/.])(?:{alternation})(?=$|[\s_\-:/.\d])")))
+    return tuple(out)
+
+
+def container_hint(element: Any, tag: str) -> Verdict | None:
+    """The widget an element's tag, role, class, id or aria-label announces, if any."""
+    if tag in NEVER_WIDGETS:
+        return None
+    if tag in vocab.CONTAINER_TAGS:
+        return Verdict(vocab.CONTAINER_TAGS[tag], f"inside <{tag}>")
+    get = element.get
+    role = get("role")
+    if role and role.lower() in vocab.CONTAINER_ROLES:
+        label = vocab.CONTAINER_ROLES[role.lower()]
+        return Verdict(label, f'inside <{tag} role="{role}">')
+    names = " ".join(filter(None, (get("class"), get("id"), get("aria-label"))))
+    if not names:
+        return None
+    names = names.lower()
+    for label, pattern in _token_patterns():
+        match = pattern.search(names)
+        if match:
+            word = match.group(0).strip(" _-:/.")
+            return Verdict(label, f"inside <{tag}> marked '{word}'")
+    return None
+
+
+def hidden(element: Any) -> bool:
+    """True for an element the page hides (hidden, aria-hidden, display:none)."""
+    attrib = element.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        return True
+    style = attrib.get("style")
+    return bool(style) and any(s in style.lower() for s in _HIDDEN_STYLE)
+
+
+def render(root: Any) -> list[HtmlBlock]:
+    """The visible text of a tree, one HtmlBlock per line a browser would show."""
+    from lxml import etree
+
+    out: list[HtmlBlock] = []
+    parts: list[str] = []
+    state = {"links": 0}
+    in_link = 0
+    skip_depth = 0
+    blocks: list[str] = []  # enclosing block tags
+    marks: list[tuple[int, Verdict] | None] = []  # one per open element: its hint, if any
+    active: list[tuple[int, Verdict]] = []
+    counter = 0
+
+    def flush() -> None:
+        text = collapse("".join(parts))
+        if text:
+            tag = blocks[-1] if blocks else "body"
+            hint, container = (active[-1][1], active[-1][0]) if active else (None, 0)
+            out.append(HtmlBlock(text, tag, min(state["links"], len(text)), hint, container))
+        parts.clear()
+        state["links"] = 0
+
+    def add(text: str) -> None:
+        parts.append(text)
+        if in_link:
+            state["links"] += len(text.strip())
+
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
+        if event == "start":
+            if skip_depth or tag in INVISIBLE or not tag or hidden(element):
+                skip_depth += 1
+                continue
+            if tag in BLOCK or tag == "br":
+                flush()
+            if tag in BLOCK:
+                blocks.append(tag)
+            hint = container_hint(element, tag)
+            if hint is not None:
+                counter += 1
+                active.append((counter, hint))
+            marks.append((counter, hint) if hint is not None else None)
+            if tag == "a":
+                in_link += 1
+            if element.text:
+                add(element.text)
+            continue
+        if skip_depth:
+            skip_depth -= 1
+            if skip_depth == 0 and element.tail:
+                add(element.tail)
+            continue
+        if tag in BLOCK:
+            flush()
+            blocks.pop()
+        if marks.pop() is not None:
+            flush()
+            active.pop()
+        if tag == "a":
+            in_link -= 1
+        if element.tail:
+            add(element.tail)
+    flush()
+    return out
+
+
+def to_blocks(rendered: list[HtmlBlock]) -> list[Block]:
+    """Blocks for the classifier: paragraphs are 'spaced' as in an innerText dump.
+
+    A marked container that holds much of the page's text is the page's own wrapper, not
+    a widget: its hint is dropped.
+    """
+    total = sum(len(b.text) for b in rendered) or 1
+    held: dict[int, int] = {}
+    for b in rendered:
+        held[b.container] = held.get(b.container, 0) + len(b.text)
+    return [
+        Block(
+            index=i,
+            text=b.text,
+            line=i + 1,
+            end_line=i + 1,
+            tag=b.tag,
+            spaced=b.tag == "p",
+            link_density=b.links / len(b.text),
+            hint=b.hint if b.container and held[b.container] <= MAX_HINTED_SHARE * total else None,
+        )
+        for i, b in enumerate(rendered)
+    ]
