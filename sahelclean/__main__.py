@@ -1,5 +1,5 @@
 """python -m sahelclean"""
 
-from .cli import main
+from .cli import run_main
 
-main()
+run_main()

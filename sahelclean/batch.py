@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,6 +27,8 @@ T = TypeVar("T")
 # Pages in flight per worker: enough to keep every worker busy while the parent writes,
 # few enough that memory stays flat whatever the size of the input.
 WINDOW_PER_JOB = 4
+# How often a worker checks that its parent is still alive.
+PARENT_CHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,5 +144,13 @@ def _raise_timeout(signum: int, frame: object) -> None:
 
 
 def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the run and writes nothing half."""
+    """Workers leave Ctrl-C to the parent, and end when the parent is gone (even SIGKILLed)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # the parent died: nobody will read our results
+
+    threading.Thread(target=watch, daemon=True, name="sahelclean-parent-watch").start()

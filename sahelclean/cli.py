@@ -180,9 +180,14 @@ def clean_command(
         or _has_dir(names)
         or split
         or skip_existing
+        or manifest is not None
     )
-    if skip_existing and output is None:
+    if skip_existing and not to_dir:
         raise click.UsageError("--skip-existing needs -o DIR (it compares outputs with inputs)")
+    if manifest is not None and not to_dir:
+        raise click.UsageError("--manifest needs -o DIR (it skips inputs whose outputs exist)")
+    if to_dir and output is not None and Path(output).exists() and not Path(output).is_dir():
+        raise click.UsageError(f"-o {output}: is a file; several outputs need a directory")
     config = RunConfig(
         inputs=names,
         options=options,
@@ -216,3 +221,12 @@ def clean_command(
 def _has_dir(names: tuple[str, ...]) -> bool:
     """True when some input is a directory (its outputs go to a directory too)."""
     return any(name != STDIN_NAME and Path(name).is_dir() for name in names)
+
+
+def run_main() -> None:
+    """The console script: the click group, with Ctrl-C at any moment exiting 130."""
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.stderr.write("sahelclean: interrupted\n")
+        sys.exit(130)

@@ -8,14 +8,21 @@ when complete. The records of a JSONL or WARC input go to one output file per in
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Protocol
 
 from .batch import Outcome
 from .sources import Item
-from .writers import TEMP_SUFFIX, Format, atomic_write, render_failure, separator, sweep_temp_files
+from .writers import (
+    Format,
+    atomic_write,
+    held_signals,
+    make_temp,
+    render_failure,
+    separator,
+    sweep_temp_files,
+)
 
 
 class Sink(Protocol):
@@ -130,7 +137,8 @@ class DirSink:
             return done
         if item.record is not None and not self.split:
             if self.container is None:
-                self.container = _Container.open(path, self.fmt)
+                with held_signals():  # a Ctrl-C lands once the file is ours to abort
+                    self.container = _Container.open(path, self.fmt)
             self.container.add(outcome.output)
             return done
         path = self._unique(path)
@@ -181,8 +189,8 @@ class _Container:
         """Start the temporary file beside the final one."""
         path.parent.mkdir(parents=True, exist_ok=True)
         sweep_temp_files(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-        return cls(path, Path(tmp), os.fdopen(fd, "w", encoding="utf-8", newline="\n"), fmt)
+        fd, tmp = make_temp(path)
+        return cls(path, tmp, os.fdopen(fd, "w", encoding="utf-8", newline="\n"), fmt)
 
     def add(self, output: str) -> None:
         """Append one record's document (one line in jsonl)."""
@@ -192,16 +200,21 @@ class _Container:
         self.count += 1
 
     def commit(self) -> Path:
-        """Flush, sync and rename into place."""
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        os.replace(self.tmp, self.path)
+        """Flush, sync and rename into place (or remove the temp file when that fails)."""
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.discard()
+            raise
         return self.path
 
     def discard(self) -> None:
         """Close and delete the temporary file."""
-        self.handle.close()
+        if not self.handle.closed:
+            self.handle.close()
         self.tmp.unlink(missing_ok=True)
 
 

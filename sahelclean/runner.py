@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Protocol
 
 from .batch import Outcome, clean_one, ordered_map
+from .errors import OptionsError
 from .manifest import Manifest, sha256_bytes, sha256_file
-from .models import RawPage
+from .models import Failure, RawPage
 from .options import Options
 from .outputs import DirSink, FileSink, Sink, StreamSink
 from .sources import Item, SourceOptions, SourceStats, walk
@@ -101,6 +102,8 @@ def run(
     config: RunConfig, stdin: BinaryIO, stdout: IO[str], observer: Observer | None = None
 ) -> Summary:
     """Clean every input of the config, write the outputs, and say what happened."""
+    if (config.manifest is not None or config.skip_existing) and not config.to_dir:
+        raise OptionsError("--manifest and --skip-existing need -o DIR: one output per input")
     observer = observer or _Quiet()
     summary = Summary(fail_on_empty=config.fail_on_empty)
     stats = SourceStats()
@@ -114,15 +117,18 @@ def run(
         for item, outcome in ordered_map(
             clean_one, items, _page_of, (config.options, config.fmt, config.keep_documents), jobs
         ):
-            _tally(summary, outcome)
             gate.begin(item, outcome)
-            gate.add(sink.accept(item, outcome))
+            outcome = _write(sink, gate, item, outcome)
+            _tally(summary, outcome)
             observer.outcome(item, outcome)
         gate.end()
         gate.add(sink.close())
     except KeyboardInterrupt:
         sink.abort()
         summary.interrupted = True
+    except BaseException:
+        sink.abort()  # nothing half-written stays behind, whatever went wrong
+        raise
     finally:
         if manifest is not None:
             manifest.save()
@@ -130,6 +136,20 @@ def run(
         summary.files = gate.files
         summary.passed_over = dict(stats.skipped)
     return summary
+
+
+def _write(sink: Sink, gate: _Gate, item: Item, outcome: Outcome) -> Outcome:
+    """Write one outcome; a write that fails (disk full, no permission) fails that input only."""
+    try:
+        gate.add(sink.accept(item, outcome))
+    except OSError as exc:
+        source = outcome.source or "<stdin>"
+        reason = exc.strerror or str(exc)
+        where = f" {exc.filename}" if exc.filename else ""
+        message = f"{source}: cannot write the output{where} ({reason}); check -o and free space"
+        gate.failed = True
+        return Outcome(outcome.source, None, False, Failure(outcome.source, message, "OutputError"))
+    return outcome
 
 
 def _page_of(item: Item) -> RawPage | Outcome:
@@ -174,17 +194,15 @@ class _Gate:
     failed: bool = False
     outputs: list[Path] = field(default_factory=list)
     skipping: str | None = None  # the container whose records are being skipped
+    seen: str | None = None  # the last container whose fate was decided
 
     def filter(self, items: Iterator[Item], summary: Summary, observer: Observer) -> Iterator[Item]:
         """Pass on the items to clean; count and report the ones skipped."""
         for item in items:
-            if item.page is None:
-                if item.path is None or item.path != self.skipping:
-                    yield item  # a record of a skipped container fails again: skip it too
-                continue
             if self._skip(item):
-                summary.skipped += 1
-                observer.skipped(item, "unchanged")
+                if item.page is not None:  # a bad record of a skipped container is old news
+                    summary.skipped += 1
+                    observer.skipped(item, "unchanged")
                 continue
             yield item
 
@@ -192,12 +210,13 @@ class _Gate:
         """Whether this item's input is unchanged since its outputs were written."""
         if item.path is None or not (self.config.skip_existing or self.manifest):
             return False
-        if item.record is not None:  # a container is skipped or read as a whole
-            if self.skipping == item.path:
-                return True
-            self.skipping = item.path if self._unchanged(item) else None
-            return self.skipping is not None
-        return self._unchanged(item)
+        per_record = self.config.split and self.config.skip_existing
+        if item.record is not None and not per_record:  # a container is read or skipped whole
+            if self.seen != item.path:
+                self.seen = item.path
+                self.skipping = item.path if self._unchanged(item) else None
+            return self.skipping == item.path
+        return item.page is not None and self._unchanged(item)
 
     def _unchanged(self, item: Item) -> bool:
         """Outputs newer than the input (--skip-existing), or the same hash (--manifest)."""
