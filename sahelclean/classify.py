@@ -35,6 +35,8 @@ MERGE_RATIO = 0.7
 # Widgets after which an article does not resume, once this share of its prose is behind.
 TAIL_BOUNDARIES = frozenset({Label.RELATED, Label.COMMENTS, Label.NEWSLETTER, Label.FOOTER})
 TAIL_SHARE = 0.85
+# ... and so do these lines: a sign-up box, a paywall, the page footer, a comment's author.
+TAIL_RULES = frozenset({Label.NEWSLETTER, Label.PAYWALL, Label.FOOTER, Label.COMMENTS})
 # Bylines, dates and share buttons often stand between the lead and the body.
 HEAD_WINDOW = 8
 HEAD_SKIPPABLE = frozenset({Label.METADATA, Label.SHARE, Label.BOILERPLATE, Label.AD})
@@ -210,14 +212,9 @@ def cut_tail(lines: list[Line], zones: list[Zone | None], s: int, e: int) -> int
     total = sum(prose)
     seen = 0
     for i in range(s, e + 1):
-        zone = zones[i]
-        if (
-            zone is not None
-            and zone.start == i
-            and zone.label in TAIL_BOUNDARIES
-            and zone.heading
-            and (seen >= TAIL_SHARE * total)
-        ):
+        zone, rule = zones[i], lines[i].rule
+        opens = zone is not None and zone.start == i and zone.label in TAIL_BOUNDARIES and zone.heading
+        if (opens or (rule is not None and rule.label in TAIL_RULES)) and seen >= TAIL_SHARE * total:
             return max(s, i - 1)
         seen += prose[i - s]
     return e
