@@ -213,8 +213,12 @@ def cut_tail(lines: list[Line], zones: list[Zone | None], s: int, e: int) -> int
     seen = 0
     for i in range(s, e + 1):
         zone, rule = zones[i], lines[i].rule
-        opens = zone is not None and zone.start == i and zone.label in TAIL_BOUNDARIES and zone.heading
-        if (opens or (rule is not None and rule.label in TAIL_RULES)) and seen >= TAIL_SHARE * total:
+        opens = (
+            zone is not None and zone.start == i and zone.label in TAIL_BOUNDARIES and zone.heading
+        )
+        if (
+            opens or (rule is not None and rule.label in TAIL_RULES)
+        ) and seen >= TAIL_SHARE * total:
             return max(s, i - 1)
         seen += prose[i - s]
     return e

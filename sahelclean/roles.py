@@ -5,7 +5,7 @@ from __future__ import annotations
 from .firstpass import Line, Prose
 from .models import Classified, Label, Verdict
 from .options import Options
-from .rules import is_list_entry
+from .rules import DATE_LINE_REASON, is_list_entry
 from .textutil import words
 from .zones import Zone
 
@@ -46,6 +46,8 @@ def settle(
     title = find_title(lines, zones, start, end, title_hint)
     kept_at = [i for i, ln in enumerate(lines) if ln.block.kept]
     kept_span = (kept_at[0], kept_at[-1]) if kept_at else (0, -1)
+    if title is not None and kept_at and title < kept_span[0]:
+        kept_span = (title, kept_span[1])  # the standfirst under the title is article too
     out: list[Classified] = []
     prev_role: Label | None = None
     for i, (line, zone) in enumerate(zip(lines, zones, strict=True)):
@@ -170,16 +172,30 @@ def _role(
 
 
 def _overridable(rule: Verdict | None) -> bool:
-    """Rules that a block trafilatura kept outweighs: a date or a label is part of a text."""
-    return rule is not None and rule.label in (Label.METADATA, Label.NAVIGATION)
+    """Rules that a block trafilatura kept outweighs: a date or a label in the text.
+
+    Bylines, reading times and credits stay metadata, even when trafilatura kept them.
+    """
+    if rule is None:
+        return False
+    return rule.label is Label.NAVIGATION or (
+        rule.label is Label.METADATA and rule.reason == DATE_LINE_REASON
+    )
 
 
 def _gap_prose(lines: list[Line], i: int, kept_span: tuple[int, int]) -> bool:
     """A paragraph trafilatura dropped between two it kept: a gap in its extraction."""
     line = lines[i]
-    if not kept_span[0] < i < kept_span[1] or line.prose is not Prose.GOOD:
+    if not kept_span[0] < i < kept_span[1]:
         return False
-    return line.block.tag == "p" and line.block.link_density < GAP_MAX_LINK_DENSITY
+    if line.block.tag in ("h2", "h3", "h4") and line.f.n_words <= HEADING_WORDS:
+        return True  # an intertitle between kept paragraphs
+    if (
+        line.prose not in (Prose.GOOD, Prose.NEAR)
+        or line.block.link_density >= GAP_MAX_LINK_DENSITY
+    ):
+        return False
+    return line.block.tag == "p" and (line.prose is Prose.GOOD or line.f.ends_sentence)
 
 
 def _markup_role(line: Line) -> Verdict | None:

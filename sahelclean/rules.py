@@ -26,12 +26,17 @@ COOKIE_MENTIONS = 2
 CAPTION_MAX_WORDS = 60
 # Widget headings are short: "Sur le même sujet", "Most read", "12 commentaires".
 HEADING_MAX_WORDS = 7
-# A byline or dateline line is short.
+# A byline or dateline line is short; a byline with its dates and reading time, less so.
+BYLINE_MAX_WORDS = 30
 METADATA_MAX_WORDS = 14
 # "il y a 3 heures", "Posted 2 hours ago · Edited".
 RELATIVE_TIME_MAX_WORDS = 8
 _RELATIVE_TAIL = re.compile(vocab.RELATIVE_TIME_TAIL)
 RELATIVE_TIME_REASON = "relative time line"
+DATE_LINE_REASON = "date line"
+# "© 2024 Sahel Info. Tous droits réservés." A credit "© AFP" under a photo is a caption.
+_COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright)\s*[^\d\n]{0,60}?(?:19|20)\d\d\b")
+COPYRIGHT_MAX_WORDS = 25
 # "Alex on September 17, 2018 at 6:34 am said:"
 AUTHOR_MAX_WORDS = 14
 # A teaser needs a headline after its lead-in.
@@ -275,10 +280,17 @@ def comment_author(f: Features) -> Verdict | None:
 
 def metadata(f: Features) -> Verdict | None:
     """Bylines, datelines, reading times and photo credits outside the text."""
-    if f.n_words > METADATA_MAX_WORDS or f.n_words == 0:
+    if f.n_words > BYLINE_MAX_WORDS or f.n_words == 0:
         return None
     v = vocabulary()
-    if f.folded.startswith(v.byline) and not f.ends_sentence:
+    byline = f.folded.startswith(v.byline)
+    if byline and f.n_words > METADATA_MAX_WORDS:
+        # "Par X (Kéniéba, envoyé spécial) Publié le … Lecture 5 min.": one line of bylines
+        dated = v.dateline.search(f.folded)
+        return Verdict(Label.METADATA, "byline and dateline") if dated else None
+    if f.n_words > METADATA_MAX_WORDS:
+        return None
+    if byline and not f.ends_sentence:
         return Verdict(Label.METADATA, "byline")
     match = v.dateline.search(f.folded)
     # At the start ("Publié le …", "5 min read" ends without a full stop), or in a line
@@ -286,7 +298,14 @@ def metadata(f: Features) -> Verdict | None:
     if match and (match.start() <= 2 or not f.ends_sentence):
         return Verdict(Label.METADATA, "dateline, credit or reading time")
     if f.has_date and f.n_words <= 8 and not f.ends_sentence:
-        return Verdict(Label.METADATA, "date line")
+        return Verdict(Label.METADATA, DATE_LINE_REASON)
+    return None
+
+
+def copyright_line(f: Features) -> Verdict | None:
+    """ "© 2024 Sahel Info", "Copyright 2023 …": the page footer's legal line."""
+    if f.n_words <= COPYRIGHT_MAX_WORDS and _COPYRIGHT.match(f.folded):
+        return Verdict(Label.FOOTER, "copyright line")
     return None
 
 
@@ -313,6 +332,7 @@ RULES: tuple[Rule, ...] = (
     caption,
     relative_time,
     comment_author,
+    copyright_line,
     metadata,
     breadcrumb,
 )

@@ -314,7 +314,8 @@ TEASER_PREFIXES: tuple[str, ...] = (
 # Lines that only carry who wrote the article and when (bylines, datelines, reading time).
 BYLINE_PREFIXES: tuple[str, ...] = (
     "par ", "article rédigé par", "rédigé par", "écrit par", "propos recueillis par",
-    "de notre correspondant", "de notre envoyé", "by ", "written by", "reported by", "von ",
+    "de notre correspondant", "reporting by", "additional reporting by", "editing by",
+    "writing by", "de notre envoyé", "by ", "written by", "reported by", "von ",
     "por ", "auteur :", "author:", "rédaction", "avec afp", "with afp", "avec reuters",
 )
 DATELINE_WORDS: tuple[str, ...] = (

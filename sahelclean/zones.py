@@ -97,7 +97,7 @@ def _continues(label: Label, line: Line, sticky: bool) -> bool:
     if line.rule is not None and line.rule.label is Label.FOOTER and label is not Label.FOOTER:
         return False  # the page footer starts: "Mentions légales", "© 2024 …"
     if label is Label.COOKIE:  # a consent panel: every line speaks of cookies or choices
-        return line.prose is Prose.BAD or line.rule is not None or _cookieish(line)
+        return line.rule is not None or _cookieish(line)
     if sticky:
         if line.block.kept and line.rule is None:
             return False  # trafilatura, told to leave comments out, kept it: article

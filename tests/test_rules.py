@@ -209,6 +209,21 @@ CASES: list[Case] = [
     ),
     _neg("cookie_notice", "fr", FR_COOKIE_FOOD),
     _neg("cookie_notice", "en", EN_COOKIE_FOOD),
+    # --- copyright_line ---
+    _pos(
+        "copyright_line",
+        "fr",
+        "© 2024 Sahel Info. Tous droits réservés.",
+        Label.FOOTER,
+        "copyright",
+    ),
+    _pos("copyright_line", "en", "Copyright 2023 The Niger Courier", Label.FOOTER, "copyright"),
+    _neg("copyright_line", "fr", "© AFP"),
+    _neg(
+        "copyright_line",
+        "en",
+        "The copyright dispute over the Timbuktu manuscripts went to court in 2019.",
+    ),
     # --- comment_author ---
     _pos("comment_author", "fr", "Moussa_Gao a écrit :", Label.COMMENTS, "author"),
     _pos(
