@@ -497,6 +497,11 @@ def reference(big_tree: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
     return outputs
 
 
+def _default_sigint() -> None:
+    """In the child, before exec: SIGINT back to its default disposition."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Running:
     """A `sahelclean clean` process of its own session (so its workers can be found)."""
 
@@ -510,6 +515,9 @@ class Running:
                 stderr=err,
                 env=ENV,
                 start_new_session=True,
+                # A shell's background job (as CI may be) starts with SIGINT ignored, and
+                # Python then installs no Ctrl-C handler: give the run a terminal's default.
+                preexec_fn=_default_sigint,
             )
 
     def wait_for_output(self, out: Path) -> None:
