@@ -93,9 +93,15 @@ def _removed(blocks: Iterable[Classified]) -> Iterable[Removed]:
 
 
 def _same_group(a: Classified, b: Classified) -> bool:
-    """Blocks belong together when they share a zone, or follow each other with one label."""
+    """Blocks belong together when they share a zone, or follow each other with one label.
+
+    Blocks labelled by their HTML container stay with their container: an <aside> of
+    related stories and the Taboola <div> after it are two widgets.
+    """
     if a.zone is not None or b.zone is not None:
         return a.zone == b.zone
+    if a.block.widget or b.block.widget:
+        return a.block.widget == b.block.widget and b.block.index == a.block.index + 1
     return a.label is b.label and b.block.index == a.block.index + 1
 
 

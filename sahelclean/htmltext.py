@@ -51,6 +51,7 @@ class HtmlBlock:
     links: int  # characters inside <a> elements
     hint: Verdict | None  # the widget announced by the nearest marked container
     container: int  # which marked container (0: none)
+    widget: int  # the outermost marked container: one widget, whatever is marked inside it
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +118,9 @@ def render(root: Any) -> list[HtmlBlock]:
         if text:
             tag = blocks[-1] if blocks else "body"
             hint, container = (active[-1][1], active[-1][0]) if active else (None, 0)
-            out.append(HtmlBlock(text, tag, min(state["links"], len(text)), hint, container))
+            widget = active[0][0] if active else 0
+            links = min(state["links"], len(text))
+            out.append(HtmlBlock(text, tag, links, hint, container, widget))
         parts.clear()
         state["links"] = 0
 
@@ -185,6 +188,7 @@ def to_blocks(rendered: list[HtmlBlock]) -> list[Block]:
             spaced=b.tag == "p",
             link_density=b.links / len(b.text),
             hint=b.hint if b.container and held[b.container] <= MAX_HINTED_SHARE * total else None,
+            widget=b.widget if b.container and held[b.container] <= MAX_HINTED_SHARE * total else 0,
         )
         for i, b in enumerate(rendered)
     ]

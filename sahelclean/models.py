@@ -90,6 +90,7 @@ class Block:
     spaced: bool = False  # a blank line above and below: a <p> in an innerText dump
     link_density: float = 0.0  # share of the text inside links (HTML only)
     hint: Verdict | None = None  # the widget its HTML container announces (class, id, role)
+    widget: int = 0  # HTML: which outermost marked container holds it (0: none)
     kept: bool | None = None  # whether trafilatura kept it (HTML only; None: not asked)
 
 

@@ -285,9 +285,11 @@ def metadata(f: Features) -> Verdict | None:
     v = vocabulary()
     byline = f.folded.startswith(v.byline)
     if byline and f.n_words > METADATA_MAX_WORDS:
-        # "Par X (Kéniéba, envoyé spécial) Publié le … Lecture 5 min.": one line of bylines
-        dated = v.dateline.search(f.folded)
-        return Verdict(Label.METADATA, "byline and dateline") if dated else None
+        # "Par X (Kéniéba, envoyé spécial) Publié le … Lecture 5 min.", "Reporting by X;
+        # Editing by Y": one line of credits
+        markers = (p for p in v.byline if len(p.split()) >= 2)  # "editing by", not "by "
+        credits = v.dateline.search(f.folded) or any(p in f.folded[3:] for p in markers)
+        return Verdict(Label.METADATA, "byline and dateline") if credits else None
     if f.n_words > METADATA_MAX_WORDS:
         return None
     if byline and not f.ends_sentence:

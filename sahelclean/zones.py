@@ -81,7 +81,11 @@ def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
         label = opener.label
         sticky = label is Label.COMMENTS and (before > after[i] or _comment_evidence(lines, i + 1))
         j = i + 1
-        while j < len(lines) and _continues(label, lines[j], sticky):
+        while (
+            j < len(lines)
+            and not _other_container(line, lines[j])
+            and _continues(label, lines[j], sticky)
+        ):
             j += 1
         heading = line.f.text if line.heading is not None else None
         zone = Zone(i, j - 1, label, heading, opener.reason)
@@ -107,6 +111,12 @@ def _continues(label: Label, line: Line, sticky: bool) -> bool:
     if label not in _LISTS:
         return line.rule is not None or line.prose is Prose.BAD
     return True
+
+
+def _other_container(opener: Line, line: Line) -> bool:
+    """HTML: the line sits in another marked widget container than the zone's heading."""
+    a, b = opener.block.widget, line.block.widget
+    return a != 0 and b != 0 and a != b
 
 
 def _banner(line: Line, before: int, after: int) -> Verdict | None:

@@ -26,25 +26,14 @@ from .test_golden import article_lines, check
 HTML_CASES = sorted(p for p in (FIXTURES / "html").iterdir() if (p / "expected.json").exists())
 
 # case name -> why the extractor gets it wrong (not the fixture).
-_CHAPO_DROPPED = (
-    "the standfirst <p> under the <h1> lies outside the body trafilatura kept and is "
-    "dropped as 'left out by trafilatura': missing from the text, lead is None"
-)
 KNOWN_FAILURES: dict[str, str] = {
     "fr-rail-a-regarder-commentaires": (
-        "trafilatura keeps the signature block and kept metadata overrides the byline rules: "
-        "'Article rédigé par …', 'Sahel Info - Correspondante à Agadez' and 'Temps de "
-        "lecture : 4min' come out as article lines (the last one as an intertitle), so the "
-        "chapô is no longer taken as the lead"
-    ),
-    "en-related-most-read-taboola": (
-        _CHAPO_DROPPED + "; the wire credit 'Reporting by … Editing by …' stays in the "
-        "article; the Taboola block is merged into the 'Related stories' widget, whose items "
-        "then hold 'You May Like', the sponsored titles and their 'X | Sponsored' lines"
+        "the second line of the signature block, 'Sahel Info - Correspondante à Agadez', "
+        "which trafilatura keeps, comes out as an article line"
     ),
     "en-paywall-subscribers": (
-        _CHAPO_DROPPED + "; the paywall's <h2> 'This article is for subscribers only' is "
-        "not its widget's heading (one heading-less paywall entry, then 'Subscribe now')"
+        "the paywall's <h2> 'This article is for subscribers only' is not its widget's "
+        "heading (entries headed 'Subscribe', none and 'Subscribe now' instead)"
     ),
 }
 
