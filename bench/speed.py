@@ -705,9 +705,9 @@ def run_cli_kind(
         runs.append((measure, jobs if caps.jobs else None))
     for r in range(repeat):
         progress(f"CLI {kind}", r, repeat)
-        for measure, jobs in runs:
+        for measure, jobs_arg in runs:
             if not measure.skipped:
-                cli_dir_run(measure, cli_dir_cmd(caps, src, out, jobs), out)
+                cli_dir_run(measure, cli_dir_cmd(caps, src, out, jobs_arg), out)
     shutil.rmtree(src)
     return [m for m, _ in runs]
 
@@ -850,7 +850,7 @@ def run_big(caps: CliCaps, big_mb: float, jobs: int, keep: bool, console: Any) -
     work = Path(tempfile.mkdtemp(prefix="sahelclean-speed-big-"))
     dump, out = work / "dump.jsonl", work / "out.jsonl"
     via_file = caps.jsonl.via == "file"
-    cmd = [caps.exe, "clean", "-q", "-f", "jsonl", *caps.jsonl.args, *jobs_args]
+    cmd: list[str | Path] = [caps.exe, "clean", "-q", "-f", "jsonl", *caps.jsonl.args, *jobs_args]
     try:
         size, lines = write_dump(dump, int(big_mb * 1_000_000))
         res, rss_kb, method = peak_rss_run(
