@@ -170,7 +170,9 @@ def _tidy(text: str, source: str | None) -> str:
         raise InputError("this looks like binary data, not a page (check the file type)", source)
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if not text.isascii():
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         # One form for "é": pages from macOS tools come decomposed (e + U+0301).
         text = unicodedata.normalize("NFC", text)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # (each replace copies the page: only when needed)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text

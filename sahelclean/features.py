@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Block
-from .textutil import fold, words
+from .textutil import LONG_TEXT_CHARS, fold, words
 
 # Sentence ends, French and typographic closers included: . ! ? … » ” " ' ) after them.
 # Sentence ends, with the full stops of Arabic, Urdu, Devanagari/Bengali and CJK scripts.
@@ -61,9 +61,14 @@ def is_separator(text: str) -> bool:
 def features(block: Block, stopwords: frozenset[str]) -> Features:
     """Compute the features of one block."""
     text = block.text
-    folded = fold(text)
-    tokens = words(text)
-    n_words = len(tokens)
+    if len(text) > LONG_TEXT_CHARS:  # a 50 MB line: judge it from a sample, count words fast
+        folded = fold(text[:LONG_TEXT_CHARS])  # (the rules read only the start of long lines)
+        tokens = words(text[:LONG_TEXT_CHARS])
+        n_words = text.count(" ") + 1
+    else:
+        folded = fold(text)
+        tokens = words(text)
+        n_words = len(tokens)
     stops = sum(map(stopwords.__contains__, tokens)) if stopwords else 0
     opens = bool(_QUOTE_OPEN.match(text))
     # Dates, durations and counts only matter on short lines (datelines, rail fillers).
@@ -77,7 +82,7 @@ def features(block: Block, stopwords: frozenset[str]) -> Features:
         n_chars=len(text),
         ends_sentence=bool(_SENTENCE_END.search(text[-TAIL:])),
         ends_colon=text.rstrip().endswith(":"),
-        stop_density=stops / n_words if n_words else 0.0,
+        stop_density=stops / len(tokens) if tokens else 0.0,
         is_separator=len(text) <= 3 and bool(_SEPARATOR.match(text)),
         quoted=opens and bool(_QUOTE_CLOSE.search(text[-TAIL:])) and n_words >= 3,
         has_duration=numeric and bool(_DURATION.search(text)),

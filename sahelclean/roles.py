@@ -16,6 +16,8 @@ TITLE_MAX_WORDS = 30
 # A dropped paragraph inside what trafilatura kept is taken back when it has few links.
 GAP_MAX_LINK_DENSITY = 0.2
 LEFT_OUT = "left out by trafilatura, which kept the article around it"
+# A <title> is a line; the first line of a dump may be a whole page (a 50 MB line).
+TITLE_HINT_CHARS = 1000
 # In HTML, an <h1> is the title more often than not.
 H1_BONUS = 1.5
 # An <h2>…<h6> that long is a paragraph dressed as a heading.
@@ -102,7 +104,7 @@ def find_title(
     It looks most like the page's own title: the <title> when the HTML gives it, else the
     first line of the dump (get_text() dumps start with the <title>).
     """
-    first_words = set(words(hint or (lines[0].f.text if lines else "")))
+    first_words = set(words((hint or (lines[0].f.text if lines else ""))[:TITLE_HINT_CHARS]))
     best, best_score = None, 0.0
     for i in range(max(0, start - TITLE_WINDOW), start + 1):
         line = lines[i]

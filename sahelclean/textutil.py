@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
 WORD_RE = re.compile(r"\w+")
+# Past this length a line is handled without splitting it into a list of words.
+LONG_TEXT_CHARS = 100_000
+_SPACE = re.compile(r"\s")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen too
 _PLAIN = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "}
 
@@ -102,16 +106,35 @@ def fold(text: str) -> str:
     The result has the same length as the (NFC) text, so offsets found in the folded
     text slice the original. Decoded pages are already NFC; other text is made so first.
     """
-    if not text.isascii():
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text.translate(_fold_table()).lower()
 
 
 def collapse(text: str) -> str:
     """Collapse runs of white space (non-breaking included) into one space; drop zero-widths."""
+    if len(text) > LONG_TEXT_CHARS:  # no list of millions of words for a 50 MB line
+        return " ".join(filter(None, map(_collapse, _chunks(text))))
+    return _collapse(text)
+
+
+def _collapse(text: str) -> str:
+    """collapse() for a text of any length, in one go."""
     if not text.isascii():
         text = text.translate(_ZERO_WIDTH)
     return " ".join(text.split())
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """A long text in pieces of about LONG_TEXT_CHARS, cut at white space."""
+    start = 0
+    while start < len(text):
+        end = start + LONG_TEXT_CHARS
+        if end < len(text):
+            space = _SPACE.search(text, end)
+            end = space.start() if space else len(text)
+        yield text[start:end]
+        start = end
 
 
 def words(text: str) -> list[str]:
