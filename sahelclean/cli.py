@@ -125,6 +125,7 @@ def main() -> None:
     "--explain", is_flag=True, help="Show each block, its label and its reason on stderr."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 def clean_command(
     inputs: tuple[str, ...],
     output: str | None,
@@ -147,6 +148,7 @@ def clean_command(
     summary_json: Path | None,
     explain: bool,
     quiet: bool,
+    debug: bool,
 ) -> None:
     """Clean INPUT files, directories, JSONL or WARC dumps (or stdin: '-' or nothing).
 
@@ -161,7 +163,11 @@ def clean_command(
     names = tuple(inputs) or (STDIN_NAME,)
     try:
         options = Options(
-            keep=parse_kinds(keep), language=language, max_bytes=max_bytes, timeout=timeout or None
+            keep=parse_kinds(keep),
+            language=language,
+            max_bytes=max_bytes,
+            timeout=timeout or None,
+            debug=debug,
         )
         sources = SourceOptions(
             globs=globs,
@@ -200,7 +206,7 @@ def clean_command(
         skip_existing=skip_existing,
         manifest=manifest,
         fail_on_empty=fail_on_empty,
-        keep_documents=explain,
+        keep_documents=explain or debug,  # in one process, so that a traceback shows
     )
     show = sys.stderr.isatty() if progress is None else progress
     observer = ConsoleObserver(sys.stderr, quiet=quiet, progress=show, explain=explain)

@@ -52,6 +52,9 @@ class Options:
     # Seconds one page may take before it is given up (a page takes ~20 ms; 30 s means a
     # pathological input, and a cron run must not hang on it). None: no budget.
     timeout: float | None = 30.0
+    # Let unexpected errors through with their traceback (for bug reports), instead of
+    # turning them into one failed page.
+    debug: bool = False
 
     def with_keep(self, kinds: str) -> Options:
         """A copy that keeps the comma-separated widget kinds in the text."""

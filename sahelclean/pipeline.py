@@ -80,6 +80,15 @@ def clean_page(page: RawPage, options: Options) -> Document | Failure:
         return Failure(
             page.source, f"{page.source}: the page is nested too deeply to parse", "RecursionError"
         )
+    except Exception as exc:  # a bug of ours or of a parser: this page fails, the batch goes on
+        if options.debug:
+            raise
+        name = type(exc).__name__
+        message = (
+            f"{page.source}: unexpected {name} ({exc}); the page was skipped. "
+            "Rerun it with --debug for the traceback, and please report it"
+        )
+        return Failure(page.source, message, name)
 
 
 def clean_all(

@@ -161,3 +161,25 @@ def test_every_format_is_valid_utf8(fmt: str) -> None:
     result = run("clean", "-f", fmt, str(FR))
     assert result.exit_code == 0
     result.stdout_bytes.decode("utf-8")
+
+
+def test_an_unexpected_error_fails_one_page_and_debug_shows_the_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sahelclean import pipeline
+
+    real = pipeline.clean_text
+
+    def boom(text: str, **kwargs: object) -> object:
+        if "Gao" in text:
+            raise ValueError("a bug")
+        return real(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "clean_text", boom)
+    result = run("clean", "-j", "1", "-f", "jsonl", str(FR), str(EN))
+    assert result.exit_code == 1
+    assert "unexpected ValueError (a bug)" in result.stderr and str(FR) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout.splitlines()[1])["source"] == str(EN)
+    debug = run("clean", "--debug", str(FR))
+    assert isinstance(debug.exception, ValueError)
