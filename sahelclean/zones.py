@@ -23,6 +23,9 @@ COMMENT_EVIDENCE_WINDOW = 6
 # or end without a full stop), or any block this long.
 ZONE_END_MIN_WORDS = 10
 ZONE_END_ANY_WORDS = 22
+# A teaser rail: at least this many headline + summary pairs, summaries this short.
+TEASER_MIN_PAIRS = 5
+TEASER_SUMMARY_MAX_CHARS = 300
 # A line trafilatura kept closes a zone unless it is mostly a link (a rail's entry).
 KEPT_LINKS_MAX = 0.5
 # Headline-like lines: a rail entry has 2 to 25 words and no full stop at its end.
@@ -52,6 +55,7 @@ def find_zones(lines: list[Line], options: Options) -> list[Zone | None]:
     zones: list[Zone | None] = [None] * len(lines)
     _heading_zones(lines, zones)
     _shape_zones(lines, zones, options)
+    _teaser_zones(lines, zones)
     return zones
 
 
@@ -234,3 +238,42 @@ def _mark_rail(lines: list[Line], zones: list[Zone | None], start: int, end: int
     zone = Zone(start, end, Label.RELATED, heading, f"rail shape: {n} headline-like lines in a row")
     for k in range(start, end + 1):
         zones[k] = zone
+
+
+def _summary_like(line: Line) -> bool:
+    """A teaser's summary: one or two sentences of prose, short."""
+    f = line.f
+    return (
+        line.rule is None
+        and not line.block.kept
+        and line.prose in (Prose.GOOD, Prose.NEAR)
+        and f.n_chars <= TEASER_SUMMARY_MAX_CHARS
+    )
+
+
+def _teaser_zones(lines: list[Line], zones: list[Zone | None]) -> None:
+    """Runs of headline + one-sentence summary pairs: a rail of teasers, not intertitles.
+
+    An article alternates intertitles and paragraphs now and then; a teaser list does it
+    at every entry, with summaries of a sentence or two.
+    """
+    i = 0
+    while i < len(lines) - 1:
+        j = i
+        while (
+            j + 1 < len(lines)
+            and zones[j] is None
+            and zones[j + 1] is None
+            and _headline_like(lines[j])
+            and _summary_like(lines[j + 1])
+        ):
+            j += 2
+        pairs = (j - i) // 2
+        if pairs >= TEASER_MIN_PAIRS:
+            reason = f"teaser rail: {pairs} headlines with summaries"
+            zone = Zone(i, j - 1, Label.RELATED, None, reason)
+            for k in range(i, j):
+                zones[k] = zone
+            i = j
+        else:
+            i += 1

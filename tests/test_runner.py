@@ -451,7 +451,8 @@ def test_compressed_single_pages(tmp_path: Path, suffix: str, compress: Any) -> 
 def thirty_inputs(folder: Path) -> list[Path]:
     """30 inputs: text dumps, HTML pages, empty pages, a binary file and a missing one."""
     inputs = [
-        write(folder / f"{i:02d}-{p.parent.name}.txt", p.read_bytes()) for i, p in enumerate(GOOD)
+        write(folder / f"{i:02d}-{p.parent.name}.txt", p.read_bytes())
+        for i, p in enumerate(GOOD[:20])
     ]
     inputs += [
         write(folder / f"h{i}.html", html_page(f"Mali : titre {i}", PARAS[i % 3 :] + PARAS))
