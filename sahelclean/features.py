@@ -29,6 +29,9 @@ _DATE = re.compile(
 TAIL = 8
 # Lines up to this long are checked for dates, durations and counts.
 SHORT_LINE_WORDS = 8
+SHORT_LINE_CHARS = 300
+# What the rules read of a line (a widget line is a few hundred characters at most).
+RULE_CHARS = 2000
 # Decorations around a widget heading: "À lire aussi :", ">> Related", "Comments (12)".
 KEY_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
@@ -61,18 +64,19 @@ def is_separator(text: str) -> bool:
 def features(block: Block, stopwords: frozenset[str]) -> Features:
     """Compute the features of one block."""
     text = block.text
+    # The rules read widget lines, which are short: they see at most RULE_CHARS characters,
+    # so that no pattern can take quadratic time on a 100,000-character line of junk.
+    folded = fold(text[:RULE_CHARS])
     if len(text) > LONG_TEXT_CHARS:  # a 50 MB line: judge it from a sample, count words fast
-        folded = fold(text[:LONG_TEXT_CHARS])  # (the rules read only the start of long lines)
         tokens = words(text[:LONG_TEXT_CHARS])
         n_words = text.count(" ") + 1
     else:
-        folded = fold(text)
         tokens = words(text)
         n_words = len(tokens)
     stops = sum(map(stopwords.__contains__, tokens)) if stopwords else 0
     opens = bool(_QUOTE_OPEN.match(text))
     # Dates, durations and counts only matter on short lines (datelines, rail fillers).
-    short = n_words <= SHORT_LINE_WORDS
+    short = n_words <= SHORT_LINE_WORDS and len(text) <= SHORT_LINE_CHARS
     numeric = short and _DIGIT.search(text) is not None  # every pattern below needs a digit
     return Features(
         text=text,

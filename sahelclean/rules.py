@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import vocab
-from .features import KEY_EDGES, Features
+from .features import KEY_EDGES, RULE_CHARS, Features
 from .models import Label, Verdict
 from .textutil import fold
 
@@ -157,6 +157,8 @@ def vocabulary() -> Vocabulary:
 
 def is_vocabulary_line(text: str) -> bool:
     """True for a line that is a known widget heading or button ("À la une", "Sign in")."""
+    if len(text) > RULE_CHARS:
+        return False
     key = KEY_EDGES.sub("", fold(text))
     v = vocabulary()
     return key in v.headings or key in v.label_lines
