@@ -114,8 +114,12 @@ def _submit(
     return pool.submit(func, work, *args)
 
 
-class PageTimeout(Exception):
-    """A page took longer than its time budget."""
+class PageTimeout(BaseException):
+    """A page took longer than its time budget.
+
+    A BaseException, like KeyboardInterrupt: the alarm may fire anywhere, and no
+    `except Exception` on the way (a parser's, or the per-page safety net) may swallow it.
+    """
 
 
 class _time_budget:

@@ -24,7 +24,7 @@ META_SCAN_BYTES = 4096
 # Share of control characters above which the input is binary, not a page.
 MAX_CONTROL_SHARE = 0.05
 # A page with this many valid multi-byte UTF-8 sequences per invalid byte is UTF-8.
-UTF8_MIN_RATIO = 10
+UTF8_MIN_RATIO = 2  # cp1252 text almost never forms a valid multi-byte sequence
 UTF8_SAMPLE_BYTES = 1_000_000
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -34,6 +34,7 @@ _UTF8_MULTIBYTE = re.compile(
 WESTERN_MAX_ACCENTED = 0.4
 # Punctuation a cp1252 page uses: quotes, dashes, ellipsis, euro, degree, nbsp.
 _WESTERN_MARKS = frozenset("«»“”‘’–—…€°\xa0·•©®%")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -170,6 +171,8 @@ def _tidy(text: str, source: str | None) -> str:
         raise InputError("this looks like binary data, not a page (check the file type)", source)
     if "\x00" in text:
         text = text.replace("\x00", "")
+    if _SURROGATE.search(text):  # a cut emoji escaped in JSON: not writable as UTF-8
+        text = text.encode("utf-8", "replace").decode("utf-8")
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         # One form for "é": pages from macOS tools come decomposed (e + U+0301).
         text = unicodedata.normalize("NFC", text)

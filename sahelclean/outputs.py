@@ -234,5 +234,9 @@ def _under(root: Path, relpath: PurePosixPath, suffix: str) -> Path:
     path = path.with_name(path.name + suffix)
     resolved_root = root.resolve()
     if resolved_root not in path.resolve().parents:
-        raise ValueError(f"output path {path} would leave {root}")
+        raise UnsafeOutputPath(f"output path {path} would leave {root} (a link in {root}?)")
     return path
+
+
+class UnsafeOutputPath(OSError):
+    """An output would be written outside -o DIR (through a symbolic link)."""

@@ -85,7 +85,10 @@ def _outside(line: Line, zone: Zone | None, where: str) -> Classified:
         entry = not is_heading and is_list_entry(line.f, line.rule)
         return Classified(line.block, Verdict(zone.label, reason), zone.start, is_heading, entry)
     if line.rule is not None:
-        return Classified(line.block, line.rule, entry=is_list_entry(line.f, line.rule))
+        rule = line.rule
+        if rule.label.is_article:  # a photo credit above the title or under the footer
+            rule = Verdict(Label.METADATA, f"{rule.reason}, {where}")
+        return Classified(line.block, rule, entry=is_list_entry(line.f, line.rule))
     if line.prose is Prose.BAD and where == "before the article":
         return Classified(line.block, Verdict(Label.NAVIGATION, f"short label {where}"))
     return Classified(line.block, Verdict(Label.BOILERPLATE, f"{line.prose.value} text {where}"))

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 from .models import Document, Failure
@@ -78,10 +79,19 @@ def make_temp(path: Path) -> tuple[int, Path]:
     """A temporary file beside path; if creating it is interrupted, nothing stays behind."""
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get what open() gives
     except BaseException:
         sweep_temp_files(path)
         raise
     return fd, Path(name)
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    """The process umask (read once: setting it to read it is not thread-safe)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager
