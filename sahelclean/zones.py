@@ -33,6 +33,10 @@ RAIL_ITEM_MAX_WORDS = 25
 # A menu is a run of at least this many one-to-three-word lines.
 MENU_MIN_ITEMS = 5
 MENU_ITEM_MAX_WORDS = 3
+# A page whose lines are set apart by blank lines this often keeps <p> spacing (as in
+# classify.py); a run with this share of such lines is short paragraphs, not a rail.
+SPACED_PAGE_SHARE = 0.15
+SPACED_RUN_SHARE = 0.5
 # Share of entries starting with a digit that makes a run a list, not a rail.
 NUMBERED_SHARE = 0.6
 # An unknown rail heading is short: "Nos choix", "Dans l'actualité du Sahel".
@@ -184,6 +188,7 @@ def _filler(line: Line) -> bool:
 
 def _shape_zones(lines: list[Line], zones: list[Zone | None], options: Options) -> None:
     """Rails of headline-like lines and menus of one-word lines, without a known heading."""
+    spacing = sum(1 for ln in lines if ln.block.spaced) >= SPACED_PAGE_SHARE * len(lines)
     i = 0
     while i < len(lines):
         if zones[i] is not None:
@@ -198,13 +203,24 @@ def _shape_zones(lines: list[Line], zones: list[Zone | None], options: Options) 
             elif not _filler(lines[j]):
                 break
             j += 1
-        if items >= options.rail_min_items and items >= menu_items and not _numbered(lines[i:j]):
+        if (
+            items >= options.rail_min_items
+            and items >= menu_items
+            and not _numbered(lines[i:j])
+            and not (spacing and _paragraphs(lines[i:j]))
+        ):
             _mark_rail(lines, zones, i, j - 1, items)
         elif menu_items >= MENU_MIN_ITEMS and items < menu_items:
             zone = Zone(i, j - 1, Label.NAVIGATION, None, f"menu: {menu_items} short label lines")
             for k in range(i, j):
                 zones[k] = zone
         i = max(j, i + 1)
+
+
+def _paragraphs(run: list[Line]) -> bool:
+    """Entries set apart as <p> in an innerText dump are short paragraphs, not rail links."""
+    entries = [ln for ln in run if _headline_like(ln)]
+    return sum(1 for ln in entries if ln.block.spaced) >= SPACED_RUN_SHARE * len(entries)
 
 
 def _numbered(run: list[Line]) -> bool:

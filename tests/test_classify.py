@@ -324,3 +324,52 @@ def test_short_article_sentences_are_kept() -> None:
     doc = clean(EN_SHORT_SENTENCES_PAGE)
     assert "The ministry published its report on Monday." in doc.text
     assert "The mayor declined to comment." in doc.text
+
+
+# --- short <p> paragraphs are not a rail (innerText spacing) ---
+
+_SPACED_ARTICLE = {
+    "fr": (
+        "Les devinettes des écoliers de Ségou",
+        "Chaque vendredi, l'instituteur de l'école du quartier Pélengana propose à ses élèves "
+        "un concours de devinettes, et les meilleures sont affichées dans la cour une semaine.",
+        [
+            "Qu'est-ce qui court sans jamais marcher",
+            "Le fleuve Niger en saison des pluies",
+            "Qu'est-ce qui a des dents sans jamais mordre",
+            "Le peigne de la grande sœur",
+        ],
+        "Les parents disent que leurs enfants n'ont jamais autant parlé de l'école à la maison, "
+        "et plusieurs classes voisines ont déjà demandé à participer au prochain concours.",
+    ),
+    "en": (
+        "Riddles from a schoolyard in Segou",
+        "Every Friday the teacher at the Pelengana neighbourhood school runs a riddle contest, and "
+        "the best entries are pinned up in the yard for the rest of the week.",
+        [
+            "What runs all day but never walks",
+            "The Niger river in the rainy season",
+            "What has teeth but never bites",
+            "The comb of an older sister",
+        ],
+        "Parents say their children have never talked so much about school at home, and several "
+        "nearby classes have already asked to join the next contest.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("spaced", [True, False], ids=["p-spaced", "not-spaced"])
+def test_short_spaced_paragraphs_are_no_rail(lang: str, spaced: bool) -> None:
+    title, first, short, last = _SPACED_ARTICLE[lang]
+    gap = "\n\n" if spaced else "\n"
+    # The page keeps <p> spacing (title, paragraphs); only the short lines differ.
+    text = "\n\n".join([title, first, gap.join(short), last]) + "\n"
+    doc = clean(text)
+    kept = [line for line in doc.text.splitlines() if line.strip()]
+    if spaced:
+        assert all(s in kept for s in short), doc.removed
+    else:
+        assert not any(s in kept for s in short)
+        assert any(r.kind.value == "related" for r in doc.removed)
+    assert first in kept and last in kept
