@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .firstpass import Line, Prose, first_pass, mark_repeats, with_markup
+from .firstpass import Line, Prose, first_pass, keeps_spacing, mark_repeats, with_markup
 from .models import Block, Classified, Label
 from .options import Options
 from .roles import settle
@@ -47,8 +47,6 @@ DROPPED_FACTOR = 0.5
 # prose of the core the classifier finds alone.
 TRUST_MIN_CHARS = 200
 TRUST_SHARE = 0.5
-# A page whose blocks are set apart by blank lines this often keeps <p> spacing.
-SPACED_SHARE = 0.15
 # What prose outside any <p> is worth on such a page.
 UNSPACED_FACTOR = 0.3
 # The core must hold this much prose to be an article at all.
@@ -147,7 +145,7 @@ def line_score(line: Line, zone: Zone | None, spacing: bool = False) -> float:
 
 def find_core(lines: list[Line], zones: list[Zone | None]) -> tuple[int, int] | None:
     """The densest run of prose (Kadane), grown over widgets that cut the article in parts."""
-    spacing = sum(1 for ln in lines if ln.block.spaced) >= SPACED_SHARE * len(lines)
+    spacing = keeps_spacing(lines)
     scores = [line_score(line, zone, spacing) for line, zone in zip(lines, zones, strict=True)]
     span = best_run(scores, 0, len(scores))
     if span is None:

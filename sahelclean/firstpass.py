@@ -109,3 +109,12 @@ def mark_repeats(lines: list[Line]) -> list[Line]:
 def is_repeat(line: Line) -> bool:
     """True for a line marked by mark_repeats (its prose class still holds)."""
     return line.rule is not None and line.rule.reason.startswith(REPEAT_REASON)
+
+
+# A page whose blocks are set apart by blank lines this often keeps <p> spacing.
+SPACED_SHARE = 0.15
+
+
+def keeps_spacing(lines: list[Line]) -> bool:
+    """True when the dump sets <p> apart with blank lines (an innerText dump, or HTML)."""
+    return sum(1 for ln in lines if ln.block.spaced) >= SPACED_SHARE * len(lines)

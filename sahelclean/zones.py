@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .firstpass import Line, Prose, is_repeat
+from .firstpass import Line, Prose, is_repeat, keeps_spacing
 from .models import Label, Verdict
 from .options import Options
 from .rules import CONSENT_WORDS, RELATIVE_TIME_REASON
@@ -33,9 +33,7 @@ RAIL_ITEM_MAX_WORDS = 25
 # A menu is a run of at least this many one-to-three-word lines.
 MENU_MIN_ITEMS = 5
 MENU_ITEM_MAX_WORDS = 3
-# A page whose lines are set apart by blank lines this often keeps <p> spacing (as in
-# classify.py); a run with this share of such lines is short paragraphs, not a rail.
-SPACED_PAGE_SHARE = 0.15
+# A run with this share of lines set apart as <p> is short paragraphs, not a rail.
 SPACED_RUN_SHARE = 0.5
 # Share of entries starting with a digit that makes a run a list, not a rail.
 NUMBERED_SHARE = 0.6
@@ -188,7 +186,7 @@ def _filler(line: Line) -> bool:
 
 def _shape_zones(lines: list[Line], zones: list[Zone | None], options: Options) -> None:
     """Rails of headline-like lines and menus of one-word lines, without a known heading."""
-    spacing = sum(1 for ln in lines if ln.block.spaced) >= SPACED_PAGE_SHARE * len(lines)
+    spacing = keeps_spacing(lines)
     i = 0
     while i < len(lines):
         if zones[i] is not None:
