@@ -228,6 +228,59 @@ def _make_sahelclean() -> System:
     return System("sahelclean", run)
 
 
+PROFILE_SYSTEM = "sahelclean+profile"
+
+
+def _learned(path: Path, url: str) -> Any:
+    """What the site profile learns of one page; None for an empty render."""
+    from sahelclean.errors import SahelcleanError
+    from sahelclean.learn import learn_page
+    from sahelclean.models import RawPage
+
+    try:
+        return learn_page(RawPage(path.read_bytes(), source=str(path), url=url))
+    except SahelcleanError:
+        return None
+
+
+def _make_sahelclean_profile(min_pages: int | None = None) -> System:
+    """sahelclean with a site profile learned first from the whole corpus in the same input kind.
+
+    Site: the host of the page's URL, else the page's folder (one page: no profile). The
+    page's file path is its source, so that a page without URL is a site of its own.
+    """
+    import tempfile
+
+    from sahelclean import Options, clean
+    from sahelclean.profile import count_pages
+
+    workdir = Path(tempfile.mkdtemp(prefix="sahelclean-profile-"))
+    learned: dict[tuple[str, str], Options] = {}
+
+    def options_for(inp: PageInput) -> Options:
+        key = (inp.page.corpus, inp.kind)
+        if key not in learned:
+            db = workdir / f"{inp.page.corpus}-{inp.kind}.db"
+            pages = load_pages(inp.page.directory.parent)
+            count_pages(
+                lines
+                for p in pages
+                if (lines := _learned(p.directory / INPUT_FILES[inp.kind], p.url)) is not None
+            ).write_to(db)
+            options = Options(profile=str(db))
+            if min_pages is not None:
+                options = replace(options, profile_min_pages=min_pages)
+            learned[key] = options
+        return learned[key]
+
+    def run(inp: PageInput) -> Extraction:
+        source = str(inp.page.directory / INPUT_FILES[inp.kind])
+        doc = clean(inp.raw, source=source, url=inp.page.url, options=options_for(inp))
+        return Extraction(doc.text or "", doc)
+
+    return System(PROFILE_SYSTEM, run)
+
+
 def _make_trafilatura(precision: bool) -> System:
     """trafilatura.extract as in its own evaluation (no comments), optionally favor_precision."""
     import trafilatura
@@ -883,6 +936,18 @@ def progress_bar(console: Any) -> Iterator[Callable[[str, int, int], None]]:
 )
 @click.option("--systems", default=",".join(SYSTEMS), show_default=True, help="Systems to run.")
 @click.option(
+    "--learn-profile",
+    is_flag=True,
+    help=f"Also run {PROFILE_SYSTEM}: sahelclean with a site profile learned first from the "
+    "corpus (each input kind apart).",
+)
+@click.option(
+    "--profile-min-pages",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"{PROFILE_SYSTEM}: lines on at least this many pages of a site [Options default].",
+)
+@click.option(
     "--limit",
     type=click.IntRange(min=1),
     default=None,
@@ -907,6 +972,8 @@ def main(
     corpus: str,
     kinds: str,
     systems: str,
+    learn_profile: bool,
+    profile_min_pages: int | None,
     limit: int | None,
     json_path: Path,
     explain_worst: int,
@@ -915,6 +982,9 @@ def main(
     corpora = split_list(corpus, CORPORA, "corpus")
     kind_list = split_list(kinds, INPUT_KINDS, "input kind")
     names = split_list(systems, SYSTEMS, "system")
+    if learn_profile:
+        names.append(PROFILE_SYSTEM)
+        FACTORIES[PROFILE_SYSTEM] = lambda: _make_sahelclean_profile(profile_min_pages)
     console = console_stderr()
     absent = missing_corpora(corpora_dir, corpora)
     if absent:

@@ -47,6 +47,7 @@ def assemble(
         blocks=tuple(blocks),
         stats={**_stats(blocks, kept_at, text), **(stats or {})},
         metadata=dict(metadata or {}),
+        kept_widgets=kept_widgets,
     )
 
 

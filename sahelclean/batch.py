@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from .models import Document, Failure, RawPage
 from .options import Options
 from .pipeline import clean_page
+from .profile import PageLines, document_lines
 from .writers import Format, render
 
 T = TypeVar("T")
@@ -27,6 +28,11 @@ T = TypeVar("T")
 # Pages in flight per worker: enough to keep every worker busy while the parent writes,
 # few enough that memory stays flat whatever the size of the input.
 WINDOW_PER_JOB = 4
+# Pages bigger than this are cleaned in the parent process, in their turn: sending one to
+# a worker and its output back costs four more copies of it (pickled and unpickled, each
+# way), which took a 50 MB page from 410 MB to 690 MB of peak RSS. They are rare (the
+# default --max-bytes is 20 MB), and the parent enforces the time budget the same way.
+INLINE_PAGE_CHARS = 8_000_000
 # How often a worker checks that its parent is still alive.
 PARENT_CHECK_SECONDS = 1.0
 
@@ -40,6 +46,7 @@ class Outcome:
     empty: bool  # no article found (output still holds the document, for jsonl streams)
     failure: Failure | None
     document: Document | None = None  # only in-process, when the caller asked to keep it
+    learned: PageLines | None = None  # the page's lines, for the parent to count (--learn)
 
 
 def default_jobs() -> int:
@@ -47,21 +54,27 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def clean_one(page: RawPage, options: Options, fmt: Format, keep: bool = False) -> Outcome:
+def clean_one(
+    page: RawPage, options: Options, fmt: Format, keep: bool = False, learn: bool = False
+) -> Outcome:
     """Clean and render one page within the page time budget."""
     with _time_budget(options.timeout):
         try:
             result = clean_page(page, options)
         except PageTimeout:
-            message = (
-                f"{page.source}: took longer than {options.timeout:g} s; skipped (see --timeout)"
-            )
-            result = Failure(page.source, message, "Timeout")
+            result = timeout_failure(page, options)
     if isinstance(result, Failure):
         return Outcome(page.source, None, False, result)
+    learned = document_lines(result) if learn else None
     return Outcome(
-        page.source, render(result, fmt), result.is_empty, None, result if keep else None
+        page.source, render(result, fmt), result.is_empty, None, result if keep else None, learned
     )
+
+
+def timeout_failure(page: RawPage, options: Options) -> Failure:
+    """The failure of a page that ran over its time budget."""
+    message = f"{page.source}: took longer than {options.timeout or 0:g} s; skipped (see --timeout)"
+    return Failure(page.source, message, "Timeout")
 
 
 def ordered_map(
@@ -107,9 +120,9 @@ def _submit(
     args: tuple[Any, ...],
 ) -> Future[Outcome]:
     """A worker's future for a page, or a done future for a known outcome."""
-    if isinstance(work, Outcome):
+    if isinstance(work, Outcome) or len(work.content) > INLINE_PAGE_CHARS:
         done: Future[Outcome] = Future()
-        done.set_result(work)
+        done.set_result(work if isinstance(work, Outcome) else func(work, *args))
         return done
     return pool.submit(func, work, *args)
 

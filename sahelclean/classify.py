@@ -10,12 +10,22 @@ paragraph, quote, attribution, list item); outside it every block is labelled an
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from .firstpass import Line, Prose, first_pass, keeps_spacing, mark_repeats, with_markup
+from .firstpass import (
+    Line,
+    Prose,
+    first_pass,
+    keeps_spacing,
+    line_memo,
+    mark_repeats,
+    with_markup,
+)
 from .models import Block, Classified, Label
 from .options import Options
+from .profile import SiteView, mark_site
 from .roles import settle
+from .siterules import SiteRules
 from .textutil import stopwords_for
 from .zones import Zone, find_zones
 
@@ -61,6 +71,10 @@ class PageHints:
     # Blocks marked by a slower, more thorough extraction, asked for only when the first
     # one's choice does not stand.
     second_opinion: Callable[[], list[Block] | None] | None = None
+    # The lines most pages of the page's site print (a learned profile, --profile).
+    site: SiteView | None = None
+    # The rules of the page's site from rules files (--rules; see siterules.py).
+    rules: SiteRules | None = None
 
 
 def classify(
@@ -68,8 +82,13 @@ def classify(
 ) -> list[Classified]:
     """Label every block of a page (see the module docstring for the passes)."""
     stop = stopwords_for(language)
-    base = [first_pass(replace(b, kept=None), stop, options) for b in blocks]
-    lines = mark_repeats(base)
+    memo = line_memo(stop, options)
+    base = [first_pass(b.with_kept(None), stop, options, memo) for b in blocks]
+    rules = hints.rules if hints is not None else None
+    if rules is not None:  # site rules: their headings, phrases and lines always dropped
+        base = rules.overlay(base)
+    site = hints.site if hints is not None else None
+    lines = mark_site(mark_repeats(base), site)
     trusted = False
     if any(b.kept is not None for b in blocks):
         trusted = trust_extractor(blocks, lines, options)
@@ -78,15 +97,16 @@ def classify(
             trusted = trust_extractor(blocks, lines, options)
         if trusted:  # trafilatura's choice stands: let it weigh in every pass
             marked = [
-                with_markup(replace(ln, block=b), options)
+                with_markup(Line(b, ln.f, ln.prose, ln.rule, ln.heading), options)
                 for ln, b in zip(base, blocks, strict=True)
             ]
-            lines = mark_repeats(marked)
+            lines = mark_site(mark_repeats(marked), site)
     zones = find_zones(lines, options)
     core = find_core(lines, zones)
     if trusted:
         core = cover_kept(lines, core)
-    return settle(lines, zones, core, options, hints.title if hints else None, trusted)
+    out = settle(lines, zones, core, options, hints.title if hints else None, trusted)
+    return out if rules is None else rules.enforce(out)
 
 
 def trust_extractor(blocks: list[Block], own: list[Line], options: Options) -> bool:

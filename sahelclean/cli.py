@@ -5,14 +5,22 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .errors import OptionsError
+from .cli_rules import clean_rules_options, load_cli_rules, rules_group
+from .cliprofile import ProfileFailure, check_profile, learn_command, profile_options
+from .errors import OptionsError, SahelcleanError
+from .models import Failure
 from .options import Options, parse_kinds
 from .sources import INPUT_FORMATS, STDIN_NAME, SourceOptions
 from .writers import Format, atomic_write
+
+if TYPE_CHECKING:
+    from .console import ConsoleObserver
+    from .runner import RunConfig, Summary
 
 EXIT_USAGE = 2
 _DEFAULTS = Options()
@@ -126,6 +134,15 @@ def main() -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
+@profile_options
+@clean_rules_options
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS|local",
+    help="Run on a Dask cluster: its scheduler (tcp://HOST:8786), or 'local' for --jobs "
+    "worker processes here. Needs -o DIR and sahelclean[dask].",
+)
 def clean_command(
     inputs: tuple[str, ...],
     output: str | None,
@@ -149,6 +166,14 @@ def clean_command(
     explain: bool,
     quiet: bool,
     debug: bool,
+    profile: Path | None,
+    profile_min_pages: int,
+    profile_min_share: float,
+    learn: bool,
+    scheduler: str | None,
+    rules_files: tuple[Path, ...],
+    no_builtin_rules: bool,
+    url: str | None,
 ) -> None:
     """Clean INPUT files, directories, JSONL or WARC dumps (or stdin: '-' or nothing).
 
@@ -168,6 +193,10 @@ def clean_command(
             max_bytes=max_bytes,
             timeout=timeout or None,
             debug=debug,
+            profile=str(profile) if profile is not None else None,
+            profile_min_pages=profile_min_pages,
+            profile_min_share=profile_min_share,
+            rules=load_cli_rules(rules_files, no_builtin_rules),
         )
         sources = SourceOptions(
             globs=globs,
@@ -176,6 +205,7 @@ def clean_command(
             id_field=id_field,
             url_field=url_field,
             max_bytes=max_bytes,
+            url=url,
         )
     except OptionsError as exc:
         raise click.UsageError(exc.message) from None
@@ -207,13 +237,20 @@ def clean_command(
         manifest=manifest,
         fail_on_empty=fail_on_empty,
         keep_documents=explain or debug,  # in one process, so that a traceback shows
+        learn=profile if learn else None,
     )
+    check_profile(profile, learn)
     show = sys.stderr.isatty() if progress is None else progress
     observer = ConsoleObserver(sys.stderr, quiet=quiet, progress=show, explain=explain)
     try:
-        summary = run(config, sys.stdin.buffer, sys.stdout, observer)
+        if scheduler is None:
+            summary = run(config, sys.stdin.buffer, sys.stdout, observer)
+        else:
+            summary = _run_on_dask(config, scheduler, observer, explain)
     except OptionsError as exc:
         raise click.UsageError(exc.message) from None
+    except SahelcleanError as exc:  # the profile (--learn) became unusable
+        raise ProfileFailure(str(exc)) from None
     finally:
         observer.close()
     handled = summary.processed + summary.failed + summary.skipped
@@ -222,6 +259,65 @@ def clean_command(
     if summary_json is not None:
         atomic_write(summary_json, json.dumps(summary.to_dict(), indent=1) + "\n")
     sys.exit(summary.exit_code)
+
+
+@main.command("explain")
+@click.argument("pages", nargs=-1, required=True, metavar="PAGE...")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write a self-contained HTML report here (one section per PAGE) instead.",
+)
+@click.option("--url", default=None, help="The page's URL, for the report.")
+@click.option("--keep", default="", metavar="KIND,...", help="Widget kinds to keep in the text.")
+@click.option("--language", default=None, help="Language of the pages (ISO 639-1).")
+def explain_command(
+    pages: tuple[str, ...], html_path: Path | None, url: str | None, keep: str, language: str | None
+) -> None:
+    """Show every block of PAGE (a file, or '-' for stdin), its label and the reason.
+
+    \b
+    Exit status: 0 every page was read; 1 some page could not be read; 2 usage error.
+    """
+    from rich.console import Console
+
+    from .explainview import explain_pages, show
+    from .report import render_report
+
+    try:
+        options = Options(keep=parse_kinds(keep), language=language)
+    except OptionsError as exc:
+        raise click.UsageError(exc.message) from None
+    results = []
+    for result in explain_pages(pages, sys.stdin.buffer, options, url):
+        if isinstance(result, Failure):
+            click.echo(f"sahelclean: error: {result.error}", err=True)
+        elif html_path is None:
+            show(Console(), result)
+        results.append(result)
+    if html_path is not None:
+        atomic_write(html_path, render_report(results))
+        count = f"{len(results)} page" + ("s" if len(results) != 1 else "")
+        click.echo(f"sahelclean: wrote {html_path} ({count})", err=True)
+    sys.exit(1 if any(isinstance(r, Failure) for r in results) else 0)
+
+
+def _run_on_dask(
+    config: RunConfig, scheduler: str, observer: ConsoleObserver, explain: bool
+) -> Summary:
+    """The run on a Dask cluster (dask is imported only here)."""
+    if explain:
+        raise click.UsageError("--explain shows pages in one process; drop --scheduler")
+    try:
+        from .dask import run_on_dask
+    except ImportError as exc:
+        raise click.UsageError(str(exc)) from None
+    return run_on_dask(config, scheduler, observer)
+
+
+main.add_command(learn_command)
+main.add_command(rules_group)
 
 
 def _has_dir(names: tuple[str, ...]) -> bool:

@@ -34,6 +34,7 @@ STYLES: dict[Label, str] = {
     Label.FOOTER: "blue",
     Label.METADATA: "dim",
     Label.BOILERPLATE: "dim",
+    Label.SITE_BOILERPLATE: "dim",
 }
 
 
@@ -45,25 +46,10 @@ def stderr_console(**kwargs: Any) -> Console:
 
 
 def explain(console: Console, doc: Document) -> None:
-    """A table of every block: line, label, text and the reason for its label."""
-    from rich.table import Table
+    """Every block in order, its label and its reason (the `sahelclean explain` view)."""
+    from .explainview import show  # it reads this module's STYLES
 
-    table = Table(title=f"sahelclean explain: {doc.source or '<input>'}", expand=True)
-    table.add_column("line", justify="right", style="dim", no_wrap=True)
-    table.add_column("label", no_wrap=True)
-    table.add_column("text", ratio=3)
-    table.add_column("reason", ratio=2, style="dim")
-    for c in doc.blocks:
-        style = STYLES.get(c.label, "")
-        text = c.block.text if len(c.block.text) <= 160 else c.block.text[:157] + "…"
-        kept = "✓ " if c.label.is_article else "✗ "
-        table.add_row(str(c.block.line), f"[{style}]{kept}{c.label}[/]", text, c.verdict.reason)
-    console.print(table)
-    kinds = ", ".join(f"{k} {n}" for k, n in doc.stats.get("removed_by_kind", {}).items())
-    console.print(
-        f"kept {doc.stats.get('kept_blocks', 0)} blocks, removed "
-        f"{doc.stats.get('removed_blocks', 0)} ({kinds or 'none'})"
-    )
+    show(console, doc)
 
 
 class ConsoleObserver:

@@ -53,7 +53,12 @@ class Features:
     has_duration: bool  # these three are only looked for on short lines
     has_count: bool
     has_date: bool
-    starts_upper: bool
+    starts_upper: bool  # a capital, or a letter of a script without case (Arabic, Hebrew)
+
+
+def _starts_upper(first: str) -> bool:
+    """True for a capital, or a letter with no case at all: Arabic titles start so."""
+    return first.isupper() or (first.isalpha() and not first.islower())
 
 
 def is_separator(text: str) -> bool:
@@ -92,5 +97,5 @@ def features(block: Block, stopwords: frozenset[str]) -> Features:
         has_duration=numeric and bool(_DURATION.search(text)),
         has_count=numeric and bool(_COUNT.search(text)),
         has_date=numeric and bool(_DATE.search(text)),
-        starts_upper=text[:1].isupper(),
+        starts_upper=_starts_upper(text[:1]),
     )

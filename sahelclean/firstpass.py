@@ -38,12 +38,58 @@ class Line:
     heading: Verdict | None  # a widget heading that opens a zone
 
 
-def first_pass(block: Block, stop: frozenset[str], options: Options) -> Line:
-    """Features, prose class and context-free verdicts of one block."""
-    f = features(block, stop)
-    heading = widget_heading(f)
-    rule = None if heading else first_verdict(f)
-    return with_markup(Line(block, f, prose_class(f, bool(stop), options), rule, heading), options)
+# Lines up to this long are remembered across pages: menus, footers and rail headings
+# repeat on every page of a site, so a batch judges each of them once. Long lines are
+# article prose, which rarely repeats: remembering them would only cost memory.
+MEMO_MAX_CHARS = 160
+# The memo is emptied when it holds this many lines (about 10 MB).
+MEMO_MAX_LINES = 20_000
+
+_Judged = tuple[Features, Prose, Verdict | None, Verdict | None]
+_memos: dict[tuple[frozenset[str], Options], dict[str, _Judged]] = {}
+
+
+def line_memo(stop: frozenset[str], options: Options) -> dict[str, _Judged]:
+    """The memo of context-free judgements for one stoplist and set of options.
+
+    Looked up once per page; every page of a batch with the same language shares it.
+    """
+    key = (stop, options)
+    memo = _memos.get(key)
+    if memo is None:
+        if len(_memos) >= 8:  # a few languages at a time; never grow without bound
+            _memos.clear()
+        memo = _memos[key] = {}
+    elif len(memo) >= MEMO_MAX_LINES:
+        memo.clear()
+    return memo
+
+
+def clear_memos() -> None:
+    """Forget every remembered line (benchmarks time cold passes with it)."""
+    _memos.clear()
+
+
+def first_pass(
+    block: Block, stop: frozenset[str], options: Options, memo: dict[str, _Judged] | None = None
+) -> Line:
+    """Features, prose class and context-free verdicts of one block.
+
+    All of it depends on the text alone (for a given stoplist and options), so short
+    lines are remembered in `memo` and judged once per batch; the block's own markup
+    (link density, container hint) is applied afterwards, every time.
+    """
+    text = block.text
+    judged = memo.get(text) if memo is not None else None
+    if judged is None:
+        f = features(block, stop)
+        heading = widget_heading(f)
+        rule = None if heading else first_verdict(f)
+        judged = (f, prose_class(f, bool(stop), options), rule, heading)
+        if memo is not None and len(text) <= MEMO_MAX_CHARS:
+            memo[text] = judged
+    f, prose, rule, heading = judged
+    return with_markup(Line(block, f, prose, rule, heading), options)
 
 
 def with_markup(line: Line, options: Options) -> Line:

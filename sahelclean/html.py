@@ -11,16 +11,18 @@ When trafilatura keeps nothing, the classifier decides alone, and `stats` says s
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from .assemble import assemble
 from .classify import PageHints, classify
 from .errors import InputError
 from .htmlmeta import head_metadata
+from .htmlparse import parse_html
 from .htmltext import render, to_blocks
 from .models import Block, Document, InputKind
 from .options import Options
+from .profile import site_view
+from .siterules import force_kept, prune, select, site_kept, site_rules
 from .textutil import collapse, detect_language, stoplists, words
 
 # A block shorter than this is matched against trafilatura's lines whole, not as a
@@ -36,30 +38,44 @@ def clean_html(
     html: str, *, source: str | None, url: str | None, options: Options, stats: dict[str, Any]
 ) -> Document:
     """Clean an HTML page (see the module docstring)."""
-    from trafilatura import load_html
-
-    tree = load_html(html)
+    tree, flattened = parse_html(html)
+    if flattened:
+        stats = {**stats, "flattened": flattened}
     if tree is None:
         raise InputError("the HTML could not be parsed (is it HTML at all?)", source)
-    blocks = to_blocks(render(tree))
     metadata = head_metadata(tree, url)
+    rules = site_rules(options.rules, url or metadata.get("url"))
+    marks = select(rules, tree) if rules is not None and rules.selectors else None
+    blocks = to_blocks(render(tree, marks))
+    site_kept_at: frozenset[int] = frozenset()
+    if marks:  # site selectors: kept elements count as kept, dropped ones leave the tree
+        blocks, site_kept_at = site_kept(blocks)
+        prune(marks)
     lines = _extract(tree, url, fast=True)
     stats = {**stats, "trafilatura_chars": sum(len(line) for line in lines)}
     if lines:
         marked = mark_kept(blocks, lines)
     else:
         stats["fallback"] = "trafilatura (fast) kept nothing"
-        marked = [replace(b, kept=False) for b in blocks]
+        marked = [b.with_kept(False) for b in blocks]
+    if marks:
+        marked = force_kept(marked, site_kept_at)
 
     def second_opinion() -> list[Block] | None:
         """trafilatura with its fallback extractors, for pages where fast mode fell short."""
         thorough = _extract(tree, url, fast=False)
         stats["second_opinion"] = "trafilatura's fallbacks asked, its fast mode fell short"
-        return mark_kept(blocks, thorough) if thorough else None
+        if not thorough:
+            return None
+        again = mark_kept(blocks, thorough)
+        return force_kept(again, site_kept_at) if marks else again
 
     declared = metadata.get("language")
     language = options.language or (declared if declared in stoplists() else _language(blocks))
-    hints = PageHints(title=metadata.get("title"), second_opinion=second_opinion)
+    site = site_view(options, url or metadata.get("url"), source)
+    hints = PageHints(
+        title=metadata.get("title"), second_opinion=second_opinion, site=site, rules=rules
+    )
     classified = classify(marked, options, language, hints)
     return assemble(
         classified,
@@ -115,7 +131,7 @@ def mark_kept(blocks: list[Block], lines: list[str]) -> list[Block]:
             kept = block.text in kept_text or covered[i] >= COVERED_SHARE * len(block.text)
         else:
             kept = block.text in whole
-        out.append(replace(block, kept=kept))
+        out.append(block.with_kept(kept))
     return out
 
 

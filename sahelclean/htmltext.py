@@ -15,6 +15,7 @@ from typing import Any
 
 from . import vocab
 from .models import Block, Label, Verdict
+from .siterules import SITE_RULE
 from .textutil import collapse
 
 # Elements whose content a browser never shows. <noscript> is shown: with JavaScript off
@@ -67,21 +68,37 @@ def _token_patterns() -> tuple[tuple[Label, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _any_token() -> re.Pattern[str]:
+    """All the labels' patterns in one: most elements match none, and one search says so."""
+    return re.compile("|".join(f"(?:{p.pattern})" for _, p in _token_patterns()))
+
+
 def container_hint(element: Any, tag: str) -> Verdict | None:
     """The widget an element's tag, role, class, id or aria-label announces, if any."""
     if tag in NEVER_WIDGETS:
         return None
     if tag in vocab.CONTAINER_TAGS:
         return Verdict(vocab.CONTAINER_TAGS[tag], f"inside <{tag}>")
-    get = element.get
-    role = get("role")
+    attrib = element.attrib
+    if not attrib:
+        return None
+    get = attrib.get
+    names = " ".join(filter(None, (get("class"), get("id"), get("aria-label"))))
+    return _hint(tag, get("role"), names)
+
+
+@lru_cache(maxsize=4096)
+def _hint(tag: str, role: str | None, names: str) -> Verdict | None:
+    """container_hint's answer from an element's attributes: pages repeat their classes."""
     if role and role.lower() in vocab.CONTAINER_ROLES:
         label = vocab.CONTAINER_ROLES[role.lower()]
         return Verdict(label, f'inside <{tag} role="{role}">')
-    names = " ".join(filter(None, (get("class"), get("id"), get("aria-label"))))
     if not names:
         return None
     names = names.lower()
+    if _any_token().search(names) is None:
+        return None
     for label, pattern in _token_patterns():
         match = pattern.search(names)
         if match:
@@ -99,8 +116,12 @@ def hidden(element: Any) -> bool:
     return bool(style) and any(s in style.lower() for s in _HIDDEN_STYLE)
 
 
-def render(root: Any) -> list[HtmlBlock]:
-    """The visible text of a tree, one HtmlBlock per line a browser would show."""
+def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBlock]:
+    """The visible text of a tree, one HtmlBlock per line a browser would show.
+
+    `forced` gives some elements a verdict of their own (site rules' CSS selectors),
+    which replaces what their class or id announce.
+    """
     from lxml import etree
 
     out: list[HtmlBlock] = []
@@ -114,6 +135,8 @@ def render(root: Any) -> list[HtmlBlock]:
     counter = 0
 
     def flush() -> None:
+        if not parts:  # most block boundaries come with no text before them
+            return
         text = collapse("".join(parts))
         if text:
             tag = blocks[-1] if blocks else "body"
@@ -139,7 +162,7 @@ def render(root: Any) -> list[HtmlBlock]:
                 flush()
             if tag in BLOCK:
                 blocks.append(tag)
-            hint = container_hint(element, tag)
+            hint = container_hint(element, tag) if not forced else _forced(forced, element, tag)
             if hint is not None:
                 counter += 1
                 active.append((counter, hint))
@@ -168,6 +191,12 @@ def render(root: Any) -> list[HtmlBlock]:
     return out
 
 
+def _forced(forced: dict[Any, Verdict], element: Any, tag: str) -> Verdict | None:
+    """A site rule's verdict on the element, else its own hint."""
+    verdict = forced.get(element)
+    return verdict if verdict is not None else container_hint(element, tag)
+
+
 def to_blocks(rendered: list[HtmlBlock]) -> list[Block]:
     """Blocks for the classifier: paragraphs are 'spaced' as in an innerText dump.
 
@@ -187,8 +216,17 @@ def to_blocks(rendered: list[HtmlBlock]) -> list[Block]:
             tag=b.tag,
             spaced=b.tag == "p",
             link_density=b.links / len(b.text),
-            hint=b.hint if b.container and held[b.container] <= MAX_HINTED_SHARE * total else None,
-            widget=b.widget if b.container and held[b.container] <= MAX_HINTED_SHARE * total else 0,
+            hint=b.hint if _hinted(b, held, total) else None,
+            widget=b.widget if _hinted(b, held, total) else 0,
         )
         for i, b in enumerate(rendered)
     ]
+
+
+def _hinted(b: HtmlBlock, held: dict[int, int], total: int) -> bool:
+    """Whether a block keeps its hint: its container is no page wrapper, or a site rule says."""
+    if not b.container:
+        return False
+    return held[b.container] <= MAX_HINTED_SHARE * total or (
+        b.hint is not None and b.hint.reason.startswith(SITE_RULE)
+    )

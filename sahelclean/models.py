@@ -38,6 +38,7 @@ class Label(StrEnum):
     FOOTER = "footer"
     METADATA = "metadata"
     BOILERPLATE = "boilerplate"
+    SITE_BOILERPLATE = "site-boilerplate"  # printed on most pages of the site (--profile)
 
     @property
     def is_article(self) -> bool:
@@ -92,6 +93,16 @@ class Block:
     hint: Verdict | None = None  # the widget its HTML container announces (class, id, role)
     widget: int = 0  # HTML: which outermost marked container holds it (0: none)
     kept: bool | None = None  # whether trafilatura kept it (HTML only; None: not asked)
+
+    def with_kept(self, kept: bool | None) -> Block:
+        """The same block with another `kept` (dataclasses.replace, at a third of its cost:
+        the HTML path sets it on every block of every page)."""
+        if kept is self.kept:
+            return self
+        return Block(
+            self.index, self.text, self.line, self.end_line, self.tag, self.spaced,
+            self.link_density, self.hint, self.widget, kept,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +194,11 @@ class Document:
     blocks: tuple[Classified, ...]
     stats: dict[str, Any] = field(default_factory=dict)
     metadata: dict[str, str] = field(default_factory=dict)
+    kept_widgets: frozenset[Label] = frozenset()  # widget kinds put back in the text (--keep)
+
+    def is_kept(self, block: Classified) -> bool:
+        """True when this block of `blocks` is in the text (an article role or a kept widget)."""
+        return block.label.is_article or block.label in self.kept_widgets
 
     @property
     def is_empty(self) -> bool:

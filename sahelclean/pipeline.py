@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from .assemble import assemble
-from .classify import classify
+from .classify import PageHints, classify
 from .decode import decode
 from .errors import InputError, SahelcleanError
 from .models import Document, Failure, InputKind, RawPage
 from .options import Options
+from .profile import site_view
 from .segment import segment_text
+from .siterules import site_rules
 from .sniff import sniff
 from .textutil import detect_language, words
 
@@ -56,7 +58,8 @@ def clean_text(
     """Clean a decoded text dump."""
     language = options.language or detect_language(words(text[:LANGUAGE_SAMPLE_CHARS]))
     blocks = segment_text(text)
-    classified = classify(blocks, options, language)
+    hints = PageHints(site=site_view(options, url, source), rules=site_rules(options.rules, url))
+    classified = classify(blocks, options, language, hints)
     return assemble(
         classified,
         kept_widgets=options.keep,

@@ -342,9 +342,16 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# Past PHRASE_MAX_WORDS only these rules can speak (each still checks its own bound);
+# past COOKIE_MAX_WORDS none can. Most lines are short, but long ones cost the most.
+_LONG_LINE_RULES: tuple[Rule, ...] = (widget_phrase, cookie_notice, newsletter_notice, caption)
+
+
 def first_verdict(f: Features) -> Verdict | None:
     """Run the rules in order and return the first verdict, if any."""
-    for rule in RULES:
+    if f.n_words > COOKIE_MAX_WORDS:
+        return None
+    for rule in _LONG_LINE_RULES if f.n_words > PHRASE_MAX_WORDS else RULES:
         verdict = rule(f)
         if verdict is not None:
             return verdict

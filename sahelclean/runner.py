@@ -14,6 +14,7 @@ from typing import IO, Any, BinaryIO, Protocol
 
 from .batch import Outcome, clean_one, ordered_map
 from .errors import OptionsError
+from .learn import Learner
 from .manifest import Manifest, sha256_bytes, sha256_file
 from .models import Failure, RawPage
 from .options import Options
@@ -38,6 +39,7 @@ class RunConfig:
     manifest: Path | None = None
     fail_on_empty: bool = True
     keep_documents: bool = False  # hand each Document to the observer (forces one process)
+    learn: Path | None = None  # a site profile that counts the pages as they pass (--learn)
 
 
 @dataclass
@@ -88,7 +90,7 @@ class Observer(Protocol):
         """One input was skipped as unchanged."""
 
 
-class _Quiet:
+class QuietObserver:
     """An observer that ignores everything."""
 
     def outcome(self, item: Item, outcome: Outcome) -> None:
@@ -104,22 +106,24 @@ def run(
     """Clean every input of the config, write the outputs, and say what happened."""
     if (config.manifest is not None or config.skip_existing) and not config.to_dir:
         raise OptionsError("--manifest and --skip-existing need -o DIR: one output per input")
-    observer = observer or _Quiet()
+    observer = observer or QuietObserver()
     summary = Summary(fail_on_empty=config.fail_on_empty)
     stats = SourceStats()
     sink = _sink(config, stdout)
     manifest = Manifest.load(config.manifest) if config.manifest else None
-    gate = _Gate(config, sink, manifest)
+    gate = OutputGate(config, sink, manifest)
     started = time.perf_counter()
     jobs = 1 if config.keep_documents else config.jobs
     items = gate.filter(walk(config.inputs, stdin, config.sources, stats), summary, observer)
+    learner = Learner(config.learn) if config.learn is not None else None
+    args = (config.options, config.fmt, config.keep_documents, learner is not None)
     try:
-        for item, outcome in ordered_map(
-            clean_one, items, _page_of, (config.options, config.fmt, config.keep_documents), jobs
-        ):
+        for item, outcome in ordered_map(clean_one, items, page_of, args, jobs):
+            if learner is not None and outcome.learned is not None:
+                learner.add(outcome.learned)
             gate.begin(item, outcome)
-            outcome = _write(sink, gate, item, outcome)
-            _tally(summary, outcome)
+            outcome = write_outcome(sink, gate, item, outcome)
+            tally_outcome(summary, outcome)
             observer.outcome(item, outcome)
         gate.end()
         gate.add(sink.close())
@@ -132,13 +136,15 @@ def run(
     finally:
         if manifest is not None:
             manifest.save()
+        if learner is not None:
+            learner.flush()  # what was cleaned is counted, even when the run was cut short
         summary.seconds = time.perf_counter() - started
         summary.files = gate.files
         summary.passed_over = dict(stats.skipped)
     return summary
 
 
-def _write(sink: Sink, gate: _Gate, item: Item, outcome: Outcome) -> Outcome:
+def write_outcome(sink: Sink, gate: OutputGate, item: Item, outcome: Outcome) -> Outcome:
     """Write one outcome; a write that fails (disk full, no permission) fails that input only."""
     try:
         gate.add(sink.accept(item, outcome))
@@ -152,7 +158,7 @@ def _write(sink: Sink, gate: _Gate, item: Item, outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _page_of(item: Item) -> RawPage | Outcome:
+def page_of(item: Item) -> RawPage | Outcome:
     """The page to clean, or the failure of an input that could not be read."""
     if item.page is not None:
         return item.page
@@ -160,7 +166,7 @@ def _page_of(item: Item) -> RawPage | Outcome:
     return Outcome(item.failure.source, None, False, item.failure)
 
 
-def _tally(summary: Summary, outcome: Outcome) -> None:
+def tally_outcome(summary: Summary, outcome: Outcome) -> None:
     """Count one outcome."""
     if outcome.failure is not None:
         summary.failed += 1
@@ -182,7 +188,7 @@ def _sink(config: RunConfig, stdout: IO[str]) -> Sink:
 
 
 @dataclass
-class _Gate:
+class OutputGate:
     """Decides which inputs to skip, and records what each input produced in the manifest."""
 
     config: RunConfig

@@ -11,6 +11,9 @@ from importlib.util import find_spec
 from pathlib import Path
 
 WORD_RE = re.compile(r"\w+")
+# Arabic short vowels, shadda, sukun, Quranic signs and the tatweel: they are not \w (or, for
+# the tatweel, not a letter), so they would cut "كَتَبَ" in pieces or hide "عـلى" from a list.
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Past this length a line is handled without splitting it into a list of words.
 LONG_TEXT_CHARS = 100_000
 _SPACE = re.compile(r"\s")
@@ -70,10 +73,13 @@ ISO_CODES: dict[str, str] = {
     "Bambara": "bm",
     "Fula": "ff",
 }
+# Our own stoplists (<ISO code>.txt), for languages jusText lacks or lists poorly.
+OWN_STOPLISTS = Path(__file__).parent / "stoplists"
 # Stoplists that shadow a bigger one of the same language and would only split its votes.
 SKIPPED_LISTS = frozenset({"Simple_English", "Serbo_Croatian", "Belarusian_Taraskievica"})
 # Tried first: Sahel news languages, then the big European ones and their neighbours.
-COMMON_LANGUAGES = ("fr", "en", "ar", "de", "es", "pt", "it", "nl", "pl", "ru", "tr", "sw", "yo")
+SAHEL_LANGUAGES = ("fr", "en", "ar", "ha", "bm")
+COMMON_LANGUAGES = (*SAHEL_LANGUAGES, "de", "es", "pt", "it", "nl", "pl", "ru", "tr", "sw", "yo")
 # Stopwords make up a quarter to a half of running text; a page where a common language
 # explains this share of the tokens is in that language.
 COMMON_MIN_SHARE = 0.22
@@ -106,7 +112,9 @@ def fold(text: str) -> str:
     The result has the same length as the (NFC) text, so offsets found in the folded
     text slice the original. Decoded pages are already NFC; other text is made so first.
     """
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+    if text.isascii():  # nothing to fold but case and the backquote
+        return text.lower() if "`" not in text else text.replace("`", "'").lower()
+    if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text.translate(_fold_table()).lower()
 
@@ -138,22 +146,32 @@ def _chunks(text: str) -> Iterator[str]:
 
 
 def words(text: str) -> list[str]:
-    """The word tokens of a text, in lower case."""
-    return WORD_RE.findall(text.lower())
+    """The word tokens of a text, in lower case (Arabic without its vowel marks)."""
+    lower = text.lower()
+    if not lower.isascii() and _ARABIC_MARKS.search(lower):
+        lower = _ARABIC_MARKS.sub("", lower)
+    return WORD_RE.findall(lower)
 
 
 @lru_cache(maxsize=1)
 def _stoplist_files() -> dict[str, Path]:
-    """ISO code -> the jusText stoplist file, found without importing jusText."""
+    """ISO code -> the stoplist file: jusText's (found without importing it), then ours.
+
+    Ours (sahelclean/stoplists/<code>.txt) add Hausa and Bambara, and replace jusText's
+    Arabic list, a Wikipedia frequency list holding content words ("city", "year", "God")
+    that would make any Arabic menu line look like prose.
+    """
+    files: dict[str, Path] = {}
     spec = find_spec("justext")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
-    return {
-        ISO_CODES.get(path.stem, path.stem.lower()): path
-        for path in sorted(folder.glob("*.txt"))
-        if path.stem not in SKIPPED_LISTS
-    }
+    if spec is not None and spec.submodule_search_locations:
+        folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+        files = {
+            ISO_CODES.get(path.stem, path.stem.lower()): path
+            for path in sorted(folder.glob("*.txt"))
+            if path.stem not in SKIPPED_LISTS
+        }
+    files.update((path.stem, path) for path in sorted(OWN_STOPLISTS.glob("*.txt")))
+    return files
 
 
 def stoplists() -> dict[str, Path]:
@@ -168,7 +186,9 @@ def _read_stoplist(code: str) -> frozenset[str]:
     if path is None:
         return frozenset()
     text = path.read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+    return frozenset(
+        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
+    )
 
 
 @lru_cache(maxsize=2)

@@ -65,6 +65,21 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
             "relacionado", "relacionados", "también te puede interesar", "lee también",
             "te recomendamos", "más leídas", "artículos relacionados",
         ),
+        # Hausa: "related news", "read also", "most read", "other news"; BBC Hausa-style
+        # rails (both spellings: ƙ has no accent to fold away)
+        "ha": (
+            "labarai masu alaƙa", "labarai masu alaka", "karanta kuma", "mafi karantawa",
+            "sauran labarai",
+        ),
+        # Bambara: "other news", "news on the same subject"; composed for sahelclean from
+        # Bailleul's dictionary, not yet seen on a site
+        "bm": ("kunnafoni wɛrɛw", "kunnafoni wèrèw", "kunnafoni kelen"),
+        # Arabic: "read also", "related articles/news/topics", "most read"; Al Jazeera,
+        # BBC Arabic, France 24 Arabic
+        "ar": (
+            "اقرأ أيضا", "اقرأ ايضا", "إقرأ أيضا", "مقالات ذات صلة", "أخبار ذات صلة",
+            "مواضيع ذات صلة", "الأكثر قراءة", "اقرأ المزيد", "المزيد من الأخبار",
+        ),
     },
     Label.COMMENTS: {
         "fr": (
@@ -81,12 +96,20 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
         ),
         "de": ("kommentare", "kommentar schreiben", "diskussion", "leserkommentare"),
         "es": ("comentarios", "deja un comentario", "deja tu comentario"),
+        # Hausa "comment(s)", "your opinions" (sharhi: Newman's dictionary)
+        "ha": ("sharhi", "sharhohi", "ra'ayoyinku"),
+        # Bambara "opinions" (hakilina: Bailleul's dictionary); composed for sahelclean
+        "bm": ("hakilinaw", "aw ka hakilinaw"),
+        # Arabic "comments", "readers' comments", "add a comment"; Al Jazeera, Hespress
+        "ar": ("التعليقات", "تعليقات", "تعليقات القراء", "أضف تعليقا", "اترك تعليقا"),
     },
     Label.SHARE: {
         "fr": ("partager", "partagez", "partager cet article", "partager sur", "partage"),
         "en": ("share", "share this", "share this article", "share this story", "share on"),
         "de": ("teilen", "artikel teilen", "diesen artikel teilen"),
         "es": ("compartir", "comparte", "compartir en"),
+        # Arabic "share", "share the article"; Al Jazeera, Sky News Arabia
+        "ar": ("شارك", "شارك المقال", "مشاركة", "شارك الخبر"),
     },
     Label.NEWSLETTER: {
         "fr": (

@@ -410,11 +410,12 @@ def test_50mb_single_line_is_refused_by_the_default_max_bytes(tmp_path: Path) ->
     assert batch.seconds < 20
 
 
-# Measured on the 2-core development machine (idle, at 299a29d): 6 s and a peak RSS of
-# 690 MB for the largest process (the worker holds the 50 MB text, its block, the
-# document and its JSON). The bounds leave room for a slower machine, not for a blow-up.
+# Measured on the 2-core development machine: 5.4 s and a peak RSS of 402 MB for the
+# largest process (the parent, which cleans pages over batch.INLINE_PAGE_CHARS itself;
+# through a worker it took 690 MB). The issue's bound is 500 MB; the time bound leaves
+# room for a slower machine.
 BIG_PAGE_SECONDS = 60
-BIG_PAGE_MAX_RSS_MB = 1500
+BIG_PAGE_MAX_RSS_MB = 500
 
 
 def test_50mb_single_line_with_max_bytes_60mb_finishes(tmp_path: Path) -> None:
@@ -446,32 +447,37 @@ DEEP = 100_000
 DEEP_MAX_RSS_MB = 500
 
 
+def _deep_article(batch: Batch, relpath: str) -> None:
+    """The nested page's article came out: its sentences, and the note in its stats."""
+    doc = output_of(batch, relpath)
+    lines = [line for line in fr_text().splitlines() if len(line.split()) >= 8]
+    assert lines and all(line in doc["text"] for line in lines), doc["text"][:500]
+    assert "nested deeper than the parser's 256 levels" in doc["stats"]["flattened"]
+
+
 def test_html_nested_100000_levels_deep(tmp_path: Path) -> None:
-    """No RecursionError, no crash: the parser's depth limit ends in one clean error (or a
-    clean result), with the largest process under 500 MB."""
+    """No RecursionError, no loss: libxml2 stops at 256 levels, so the page is parsed again
+    with the tags below level 200 taken out, and its article comes out; the largest
+    process stays under 500 MB."""
     bad = tmp_path / "in" / "deep.html"
     bad.parent.mkdir()
     bad.write_text("<div>" * DEEP + fr_text() + "</div>" * DEEP, encoding="utf-8")
     batch = run_batch(tmp_path, bad, process=True)
     assert batch.peak_rss_mb is not None and batch.peak_rss_mb < DEEP_MAX_RSS_MB
-    if batch.code == 0:
-        check(batch, None, fails=False, outputs=3)
-    else:
-        check(batch, str(bad))
-        assert "RecursionError" not in batch.errors[0]
+    check(batch, None, fails=False, outputs=3)
+    _deep_article(batch, "deep.json")
 
 
 def test_html_nested_100000_levels_deep_inside_a_page(tmp_path: Path) -> None:
-    """The same nesting inside <html><body>: lxml stops at its depth limit (256 levels)."""
+    """The same nesting inside <html><body>, with the text in <p>: the same recovery."""
     bad = tmp_path / "in" / "deep-page.html"
     bad.parent.mkdir()
-    nested = "<div>" * DEEP + fr_text() + "</div>" * DEEP
+    paragraphs = "".join(f"<p>{line}</p>" for line in fr_text().splitlines() if line)
+    nested = "<div>" * DEEP + paragraphs + "</div>" * DEEP
     bad.write_text(f"<html><body>{nested}</body></html>", encoding="utf-8")
     batch = run_batch(tmp_path, bad)
-    if batch.code == 0:
-        check(batch, None, fails=False, outputs=3)
-    else:
-        check(batch, str(bad))
+    check(batch, None, fails=False, outputs=3)
+    _deep_article(batch, "deep-page.json")
 
 
 def test_unclosed_comment_runs_to_the_end(tmp_path: Path) -> None:

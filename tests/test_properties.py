@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from sahelclean import Document, Label, SahelcleanError, clean
@@ -247,7 +247,12 @@ def test_the_realistic_dumps_reach_the_classifiers_paths() -> None:
             seen.update(str(c.label) for c in doc.blocks)
         return wanted <= seen
 
-    find(realistic_dumps(), rich, settings=settings(max_examples=300, database=None))
+    # Generation only: `rich` remembers what it saw, so once it holds, every candidate
+    # passes and shrinking the example (which says nothing here) ran for many minutes.
+    only_generate = settings(
+        max_examples=300, database=None, deadline=None, phases=[Phase.generate]
+    )
+    find(realistic_dumps(), rich, settings=only_generate)
 
 
 # ---------------------------------------------------------------- HTML built from elements

@@ -26,6 +26,7 @@ class SourceOptions:
     content_field: str | None = None  # JSONL: the page's field; None = first of CONTENT_FIELDS
     id_field: str | None = None  # JSONL: names the record instead of its line number
     url_field: str | None = None  # JSONL: the page's URL; None = "url"
+    url: str | None = None  # the URL of whole-page inputs (files, stdin), which carry none
     # A 20 MB page is already absurd: past it, something other than a page was scraped.
     max_bytes: int = 20_000_000
 

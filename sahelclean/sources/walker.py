@@ -33,14 +33,14 @@ def walk(
     options = options or SourceOptions()
     stats = stats if stats is not None else SourceStats()
     plain = [n for n in inputs if n != STDIN_NAME and not os.path.isdir(n)]
-    relpaths = _file_relpaths(plain)
+    relpaths = file_relpaths(plain)
     for name in inputs:
         if name == STDIN_NAME:
             items = _stdin_items(stdin, options, stats)
         elif os.path.isdir(name):
             items = _directory_items(name, options, stats)
         else:
-            items = _file_items(name, relpaths[name], options, stats)
+            items = file_items(name, relpaths[name], options, stats)
         for item in items:
             if item.page is None:
                 stats.failures += 1
@@ -49,7 +49,7 @@ def walk(
             yield item
 
 
-def _file_relpaths(files: list[str]) -> dict[str, PurePosixPath]:
+def file_relpaths(files: list[str]) -> dict[str, PurePosixPath]:
     """Each file's relpath under the deepest folder holding them all, so 'page' never collide."""
     by_folder: dict[str, dict[str, str]] = {}  # folder -> input name -> base name
     for name in files:
@@ -70,17 +70,29 @@ def _file_relpaths(files: list[str]) -> dict[str, PurePosixPath]:
 
 def _directory_items(root: str, options: SourceOptions, stats: SourceStats) -> Iterator[Item]:
     """The items of every file under root, relative to it; symlinked folders read once."""
+    for entry in folder_files(root, options, stats):
+        if isinstance(entry, Item):
+            yield entry
+        else:
+            yield from file_items(*entry, options, stats)
+
+
+def folder_files(
+    root: str, options: SourceOptions, stats: SourceStats
+) -> Iterator[tuple[str, PurePosixPath] | Item]:
+    """Every file under root with its output relpath, in walk order, without reading them;
+    a folder that cannot be listed is a failure item in its place."""
     visited: set[tuple[int, int]] = set()
-    yield from _folder_items(root, PurePosixPath(), visited, options, stats)
+    yield from _folder_files(root, PurePosixPath(), visited, options, stats)
 
 
-def _folder_items(
+def _folder_files(
     folder: str,
     rel: PurePosixPath,
     visited: set[tuple[int, int]],
     options: SourceOptions,
     stats: SourceStats,
-) -> Iterator[Item]:
+) -> Iterator[tuple[str, PurePosixPath] | Item]:
     """The files of one folder, sorted, then its subfolders; hidden names are skipped."""
     try:
         st = os.stat(folder)
@@ -96,9 +108,9 @@ def _folder_items(
     files, folders = _split(entries, options, stats)
     stems = unique_stems(e.name for e in files)
     for entry in files:
-        yield from _file_items(entry.path, rel / stems[entry.name], options, stats)
+        yield entry.path, rel / stems[entry.name]
     for entry in folders:
-        yield from _folder_items(entry.path, rel / safe_part(entry.name), visited, options, stats)
+        yield from _folder_files(entry.path, rel / safe_part(entry.name), visited, options, stats)
 
 
 def _split(
@@ -128,32 +140,48 @@ def _wanted(name: str, globs: tuple[str, ...]) -> bool:
     return not globs or any(fnmatchcase(lower, g.lower()) for g in globs)
 
 
-def _file_items(
-    path: str, relpath: PurePosixPath, options: SourceOptions, stats: SourceStats
+def file_items(
+    path: str,
+    relpath: PurePosixPath,
+    options: SourceOptions,
+    stats: SourceStats,
+    at: str | None = None,
 ) -> Iterator[Item]:
-    """The items of one file: one page, or the records of a JSONL or WARC container."""
-    name = os.path.basename(path)
+    """The items of one file: one page, or the records of a JSONL or WARC container.
+
+    `at` is where to open the file when that differs from the name it goes by (the
+    absolute path a worker in another folder opens).
+    """
+    where = at or path
     origin = Origin(display(path), relpath, path=path)
     try:
-        raw = open(path, "rb")  # noqa: SIM115 - closed by the with below, after the records
+        raw = open(where, "rb")  # noqa: SIM115 - closed by the with below, after the records
     except OSError as exc:
-        broken = isinstance(exc, FileNotFoundError) and os.path.islink(path)
+        broken = isinstance(exc, FileNotFoundError) and os.path.islink(where)
         yield origin.fail("is a symbolic link to a missing file" if broken else describe(exc))
         return
     with raw:
         st = os.fstat(raw.fileno())
         origin = Origin(origin.source, relpath, (st.st_size, st.st_mtime_ns), path)
-        compression = compression_of(name)
-        kind = kind_of(name, options.input_format)
-        if kind == "page" and compression is None and st.st_size > options.max_bytes:
-            yield origin.too_large("page", options.max_bytes)
-            return
-        try:
-            stream = decompressed(raw, compression)
-        except Unavailable as exc:
-            yield origin.fail(str(exc))
-            return
-        yield from _container_items(kind, stream, origin, options, stats)
+        yield from opened_items(raw, origin, st.st_size, options, stats)
+
+
+def opened_items(
+    raw: BinaryIO, origin: Origin, size: int | None, options: SourceOptions, stats: SourceStats
+) -> Iterator[Item]:
+    """The items of an opened file (local, or remote through fsspec), by its name."""
+    name = os.path.basename(origin.path or origin.source)
+    compression = compression_of(name)
+    kind = kind_of(name, options.input_format)
+    if kind == "page" and compression is None and size is not None and size > options.max_bytes:
+        yield origin.too_large("page", options.max_bytes)
+        return
+    try:
+        stream = decompressed(raw, compression)
+    except Unavailable as exc:
+        yield origin.fail(str(exc))
+        return
+    yield from _container_items(kind, stream, origin, options, stats)
 
 
 def _stdin_items(stdin: BinaryIO, options: SourceOptions, stats: SourceStats) -> Iterator[Item]:
@@ -193,4 +221,4 @@ def _page_item(stream: BinaryIO, origin: Origin, options: SourceOptions) -> Item
         return origin.fail(describe(exc))
     if len(data) > options.max_bytes:
         return origin.too_large("page", options.max_bytes)
-    return origin.page(data)
+    return origin.page(data, url=options.url)

@@ -1,0 +1,100 @@
+"""Parse a page into an lxml tree, even when it is nested deeper than libxml2 allows.
+
+libxml2 stops building the tree at 256 levels of nesting (2,048 with its "huge" option)
+and silently drops everything after that point: the article of a page wrapped in a few
+hundred broken <div>s would vanish with no message. When the tree reaches that depth, the
+page is parsed again with the tags below KEEP_DEPTH taken out (their text stays where it
+was), and the Document's stats say so.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# libxml2's depth limit without XML_PARSE_HUGE.
+PARSER_MAX_DEPTH = 256
+# A tree with an element this deep has (nearly) hit the limit: the rest may be lost.
+CHECK_DEPTH = PARSER_MAX_DEPTH - 6
+# Tags nested deeper than this are taken out before the second parse. Real pages stay
+# under 60 levels; this leaves room for inline elements and what libxml2 adds.
+KEEP_DEPTH = 200
+# Elements that have no content and no end tag: they never open a level.
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr", "keygen", "command", "basefont", "frame", "isindex"}
+)  # fmt: skip
+# Block elements taken out leave a line break, so that their texts stay apart.
+_BLOCK = frozenset({"div", "p", "li", "section", "article", "td", "tr", "table", "ul", "ol"})
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:_-]*)\b[^>]*?(/?)>")
+# Raw text elements: a "<" inside them is no tag.
+_RAW_TEXT = re.compile(r"<(script|style|textarea|title)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+
+
+def parse_html(html: str) -> tuple[Any | None, str | None]:
+    """The page's tree (trafilatura's loader), and a note when it had to be flattened."""
+    from trafilatura import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        # trafilatura's loader turns down a fragment of one element ("<div>…</div>", as a
+        # JSONL field often holds): inside a body of its own it is a page like any other.
+        html = f"<html><body>{html}</body></html>"
+        tree = load_html(html)
+    if tree is None or not at_depth_limit(tree):
+        return tree, None
+    flat, dropped = flatten(html, KEEP_DEPTH)
+    again = load_html(flat)
+    if again is None:
+        return tree, None
+    note = (
+        f"nested deeper than the parser's {PARSER_MAX_DEPTH} levels: {dropped:,} tags below "
+        f"level {KEEP_DEPTH} were taken out and their text kept"
+    )
+    return again, note
+
+
+def at_depth_limit(tree: Any) -> bool:
+    """True when the tree holds an element CHECK_DEPTH levels down (found in C by XPath)."""
+    root = tree.getroottree().getroot()
+    return bool(root.xpath("/" + "/".join(["*"] * CHECK_DEPTH)))
+
+
+def flatten(html: str, keep_depth: int) -> tuple[str, int]:
+    """The page with every tag nested deeper than keep_depth taken out; how many were.
+
+    A count of open and close tags, not a parser: only used on pages the parser gave up
+    on, where an approximate depth is enough to bring the text back within its reach.
+    Script and style bodies are skipped, so a "<" in them opens nothing.
+    """
+    out: list[str] = []
+    depth = dropped = 0
+    position = 0
+    raw_spans = [(m.start(), m.end()) for m in _RAW_TEXT.finditer(html)]
+    raw_index = 0
+    for match in _TAG.finditer(html):
+        start = match.start()
+        while raw_index < len(raw_spans) and raw_spans[raw_index][1] <= start:
+            raw_index += 1
+        if raw_index < len(raw_spans) and raw_spans[raw_index][0] <= start:
+            if raw_spans[raw_index][0] < start:
+                continue  # inside a script or style body
+            if depth >= keep_depth:  # a deep script or style goes whole: it shows nothing
+                out.append(html[position:start])
+                position = raw_spans[raw_index][1]
+                dropped += 1
+            continue  # the element opens and closes in its span: no level
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        opens = not closing and not self_closing and name not in VOID
+        deep = depth >= keep_depth if opens else depth > keep_depth
+        if closing and name not in VOID:
+            depth = max(depth - 1, 0)
+        elif opens:
+            depth += 1
+        if deep:
+            out.append(html[position:start])
+            out.append("\n" if name in _BLOCK else "")
+            position = match.end()
+            dropped += 1
+    out.append(html[position:])
+    return "".join(out), dropped
