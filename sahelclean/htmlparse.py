@@ -24,8 +24,13 @@ VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr", "keygen", "command", "basefont", "frame", "isindex"}
 )  # fmt: skip
-# Block elements taken out leave a line break, so that their texts stay apart.
-_BLOCK = frozenset({"div", "p", "li", "section", "article", "td", "tr", "table", "ul", "ol"})
+# Block elements taken out leave a <br> (a void element: no level), so that their texts
+# stay apart as lines.
+_BLOCK = frozenset(
+    {"div", "p", "li", "section", "article", "td", "tr", "table", "ul", "ol", "h1", "h2",
+     "h3", "h4", "h5", "h6", "blockquote", "header", "footer", "aside", "nav", "figure",
+     "figcaption", "dd", "dt", "pre", "main"}
+)  # fmt: skip
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:_-]*)\b[^>]*?(/?)>")
 # Raw text elements: a "<" inside them is no tag.
 _RAW_TEXT = re.compile(r"<(script|style|textarea|title)\b[^>]*>.*?</\1\s*>", re.S | re.I)
@@ -93,7 +98,7 @@ def flatten(html: str, keep_depth: int) -> tuple[str, int]:
             depth += 1
         if deep:
             out.append(html[position:start])
-            out.append("\n" if name in _BLOCK else "")
+            out.append("<br>" if name in _BLOCK else "")
             position = match.end()
             dropped += 1
     out.append(html[position:])
