@@ -134,6 +134,10 @@ def learn_command(
         globs=globs, input_format=input_format, content_field=content_field, url_field=url_field
     )
     names = inputs or (STDIN_NAME,)
+    if jobs and scheduler is None:
+        raise click.UsageError(
+            "--jobs goes with --scheduler local (a local learn runs in one process)"
+        )
     try:
         if scheduler is None:
             summary = learn(names, profile, sources, sys.stdin.buffer)
