@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .options import Options
 from .sources import INPUT_FORMATS, SourceOptions
+
+if TYPE_CHECKING:
+    from .learn import LearnSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
 _DEFAULTS = Options()
@@ -91,6 +94,20 @@ def check_profile(profile: Path | None, learn: bool) -> None:
 @click.option("--content-field", default=None, metavar="NAME", help="As for clean.")
 @click.option("--url-field", default=None, metavar="NAME", help="As for clean.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS|local",
+    help="Count on a Dask cluster (tcp://HOST:8786, or 'local' for --jobs worker processes "
+    "here); this process alone writes the profile. Needs sahelclean[dask].",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="With --scheduler local: worker processes [default: all cores].",
+)
 def learn_command(
     inputs: tuple[str, ...],
     profile: Path,
@@ -99,6 +116,8 @@ def learn_command(
     content_field: str | None,
     url_field: str | None,
     quiet: bool,
+    scheduler: str | None,
+    jobs: int,
 ) -> None:
     """Learn each site's boilerplate from INPUT pages into a profile, for clean --profile.
 
@@ -114,8 +133,16 @@ def learn_command(
     sources = SourceOptions(
         globs=globs, input_format=input_format, content_field=content_field, url_field=url_field
     )
+    names = inputs or (STDIN_NAME,)
+    if jobs and scheduler is None:
+        raise click.UsageError(
+            "--jobs goes with --scheduler local (a local learn runs in one process)"
+        )
     try:
-        summary = learn(inputs or (STDIN_NAME,), profile, sources, sys.stdin.buffer)
+        if scheduler is None:
+            summary = learn(names, profile, sources, sys.stdin.buffer)
+        else:
+            summary = _learn_on_dask(names, profile, scheduler, sources, jobs)
         profiled = FrozenProfile(profile)
         stats = profiled.stats()
         profiled.close()
@@ -131,3 +158,19 @@ def learn_command(
             err=True,
         )
     sys.exit(1 if summary.failures else 0)
+
+
+def _learn_on_dask(
+    inputs: tuple[str, ...], profile: Path, scheduler: str, sources: SourceOptions, jobs: int
+) -> LearnSummary:
+    """The learning run on a Dask cluster (dask is imported only here)."""
+    from .errors import OptionsError
+
+    try:
+        from .dasklearn import learn_on_dask
+    except ImportError as exc:
+        raise click.UsageError(str(exc)) from None
+    try:
+        return learn_on_dask(inputs, profile, scheduler, sources, jobs)
+    except OptionsError as exc:
+        raise click.UsageError(exc.message) from None

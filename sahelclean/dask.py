@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,9 @@ except ImportError as exc:  # pragma: no cover - the message is the point
         f"sahelclean.dask needs Dask: pip install 'sahelclean[dask]' ({exc})"
     ) from exc
 
-from .batch import default_jobs
+from .batch import Outcome, default_jobs
 from .errors import OptionsError
+from .learn import Learner
 from .models import Document, Failure, RawPage
 from .options import Options
 from .partition import (
@@ -34,8 +36,10 @@ from .partition import (
     run_task,
     tally,
 )
+from .profile import Thresholds
+from .profilesnap import take_snapshot
 from .runner import Observer, QuietObserver, RunConfig, Summary
-from .sources import SourceOptions
+from .sources import Item, SourceOptions
 from .threadbudget import clean_page_within_budget
 from .writers import Format
 
@@ -71,12 +75,15 @@ def clean_files(
     fail_on_empty: bool = True,
     observer: Observer | None = None,
     files_per_task: int = FILES_PER_TASK,
+    learn: str | Path | None = None,
 ) -> Summary:
     """Clean files, folders, JSONL and WARC dumps (paths, globs or fsspec URLs) into output_dir.
 
     The outputs are those of `sahelclean clean -o output_dir` with the same inputs; output_dir
     must be a folder every worker sees at the same path (shared storage). Without a client,
-    the current default client is used, or a LocalCluster of one process per core.
+    the current default client is used, or a LocalCluster of one process per core. A profile
+    (options.profile) is read once here and shipped to the workers; `learn` names a profile
+    this process counts the cleaned pages into, as `clean --learn` does.
     """
     config = RunConfig(
         inputs=tuple(paths_or_globs),
@@ -87,6 +94,7 @@ def clean_files(
         to_dir=True,
         split=split,
         fail_on_empty=fail_on_empty,
+        learn=Path(learn) if learn is not None else None,
     )
     if client is not None:
         return run_with_client(config, client, observer, files_per_task)
@@ -105,12 +113,12 @@ def run_on_dask(
 ) -> Summary:
     """A run on the scheduler at this address, or on a LocalCluster of config.jobs workers."""
     plan = make_plan(_absolute_output(config), files_per_task)  # bad options fail before
-    with _client(scheduler, config.jobs) as client:
+    with dask_client(scheduler, config.jobs) as client:
         return run_with_client(config, client, observer, files_per_task, plan)
 
 
 @contextmanager
-def _client(scheduler: str, jobs: int) -> Iterator[distributed.Client]:
+def dask_client(scheduler: str, jobs: int) -> Iterator[distributed.Client]:
     """A client of the scheduler, or of a LocalCluster started (and stopped) for the run."""
     if scheduler != LOCAL:
         try:
@@ -148,15 +156,46 @@ def run_with_client(
     summary = Summary(fail_on_empty=config.fail_on_empty)
     config = _absolute_output(config)  # workers may run in another folder
     plan = plan or make_plan(config, files_per_task)
-    futures = client.map(run_task, plan.tasks, config=config, pure=False)
+    profile = _ship_profile(client, config.options)  # read before --learn writes to it
+    futures = client.map(run_task, plan.tasks, config=config, profile=profile, pure=False)
+    learner = Learner(config.learn) if config.learn is not None else None
     try:
-        tally(plan, _Results(plan, futures), summary, observer)
+        tally(plan, _Results(plan, futures), summary, _Learning(observer, learner))
     except KeyboardInterrupt:
         summary.interrupted = True  # files already written are complete
     finally:
         client.cancel(futures)
+        if learner is not None:
+            learner.flush()  # what was cleaned is counted, even when the run was cut short
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _ship_profile(client: distributed.Client, options: Options) -> distributed.Future[Any] | None:
+    """The profile of --profile read whole on the driver, sent once to every worker."""
+    if options.profile is None:
+        return None
+    snapshot = take_snapshot(options.profile, Thresholds.of(options))
+    shipped: distributed.Future[Any] = client.scatter(snapshot, broadcast=True, hash=False)
+    return shipped
+
+
+@dataclass(frozen=True, slots=True)
+class _Learning:
+    """Passes the outcomes on; with --learn, first counts their pages (in the local order)."""
+
+    observer: Observer
+    learner: Learner | None
+
+    def outcome(self, item: Item, outcome: Outcome) -> None:
+        """Count the page's lines, then report the outcome."""
+        if self.learner is not None and outcome.learned is not None:
+            self.learner.add(outcome.learned)
+        self.observer.outcome(item, outcome)
+
+    def skipped(self, item: Item, reason: str) -> None:
+        """Report a skipped input (a cluster run skips none)."""
+        self.observer.skipped(item, reason)
 
 
 def _absolute_output(config: RunConfig) -> RunConfig:

@@ -20,7 +20,7 @@ from .profile import Counts, PageLines, page_lines
 from .profiledb import StrPath, write_counts
 from .segment import segment_text
 from .sniff import sniff
-from .sources import SourceOptions, walk
+from .sources import Item, SourceOptions, walk
 
 # Pages counted in memory before they are written in one transaction: few transactions
 # (each one syncs the disk), and a crash loses little.
@@ -42,6 +42,17 @@ def learn_page(page: RawPage) -> PageLines:
         raise InputError("the HTML could not be parsed (is it HTML at all?)", page.source)
     url = page.url or head_metadata(tree, page.url).get("url")
     return page_lines((b.text for b in to_blocks(render(tree))), url, page.source)
+
+
+def learn_item(item: Item) -> PageLines | Failure:
+    """The lines of an input's page, or why it could not be read."""
+    if item.page is None:
+        assert item.failure is not None
+        return item.failure
+    try:
+        return learn_page(item.page)
+    except SahelcleanError as exc:
+        return Failure(item.page.source, str(exc), type(exc).__name__)
 
 
 @dataclass
@@ -91,14 +102,11 @@ def learn(
     summary = LearnSummary()
     write_counts(Counts(), profile)  # create it, or refuse a bad file before reading inputs
     for item in walk(tuple(inputs), stdin or io.BytesIO(), sources or SourceOptions()):
-        if item.page is None:
-            assert item.failure is not None
-            summary.failures.append(item.failure)
-            continue
-        try:
-            learner.add(learn_page(item.page))
-        except SahelcleanError as exc:
-            summary.failures.append(Failure(item.page.source, str(exc), type(exc).__name__))
+        learned = learn_item(item)
+        if isinstance(learned, Failure):
+            summary.failures.append(learned)
+        else:
+            learner.add(learned)
     learner.flush()
     summary.pages, summary.added = learner.seen, learner.added
     return summary

@@ -25,8 +25,9 @@ from .batch import Outcome
 from .errors import OptionsError
 from .models import Failure, RawPage
 from .outputs import DirSink
+from .profilesnap import ProfileSnapshot, shipped
 from .runner import Observer, OutputGate, RunConfig, Summary, page_of, tally_outcome, write_outcome
-from .sources import Item, SourceStats
+from .sources import Item, SourceOptions, SourceStats
 from .sources.names import display, kind_of
 from .sources.remote import is_url
 from .sources.walker import file_items, file_relpaths, folder_files
@@ -73,7 +74,7 @@ def make_plan(config: RunConfig, files_per_task: int = FILES_PER_TASK) -> Plan:
     if config.manifest is not None or config.skip_existing:
         raise OptionsError("--manifest and --skip-existing work in a local run only")
     stats = SourceStats()
-    entries = list(_entries(expand_inputs(config.inputs), config, stats))
+    entries = list(list_inputs(expand_inputs(config.inputs), config.sources, stats))
     sources = [(i, e) for i, e in enumerate(entries) if isinstance(e, Source)]
     sink = DirSink(config.output, config.fmt, config.split)
     groups = _groups([s for _, s in sources], sink, config.sources.input_format)
@@ -90,7 +91,7 @@ def make_plan(config: RunConfig, files_per_task: int = FILES_PER_TASK) -> Plan:
         group = groups[n]
         if group[0] != n:
             continue  # planned with the first input of its group
-        if len(group) == 1 and _kind(source, config.sources.input_format) == "page":
+        if len(group) == 1 and kind_of_source(source, config.sources.input_format) == "page":
             batch.append(n)
             if len(batch) >= files_per_task:
                 emit(batch)
@@ -119,8 +120,8 @@ def expand_inputs(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _entries(
-    names: tuple[str, ...], config: RunConfig, stats: SourceStats
+def list_inputs(
+    names: tuple[str, ...], sources: SourceOptions, stats: SourceStats
 ) -> Iterator[Source | Item]:
     """Every input file in the local walk's order, with the relpath a local run gives it."""
     from .sources.remote import is_remote_dir, remote_folder_files
@@ -134,9 +135,9 @@ def _entries(
     relpaths |= {as_paths[p]: r for p, r in file_relpaths(list(as_paths)).items()}
     for name in names:
         if name in remote_dirs:
-            listing = remote_folder_files(name, config.sources, stats)
+            listing = remote_folder_files(name, sources, stats)
         elif name not in urls and os.path.isdir(name):
-            listing = folder_files(name, config.sources, stats)
+            listing = folder_files(name, sources, stats)
         else:
             listing = iter([(name, relpaths[name])])
         for entry in listing:
@@ -147,7 +148,7 @@ def _entries(
                 yield Source(path, relpath, path if is_url(path) else os.path.abspath(path))
 
 
-def _kind(source: Source, input_format: str) -> str:
+def kind_of_source(source: Source, input_format: str) -> str:
     """'page', 'jsonl' or 'warc', as the local walk reads the file."""
     return kind_of(os.path.basename(source.path), input_format)
 
@@ -187,7 +188,7 @@ def _groups(sources: list[Source], sink: DirSink, input_format: str) -> list[lis
 
 def _claim(source: Source, sink: DirSink, input_format: str) -> tuple[Path, bool]:
     """The output name an input may write, without its ~N; or the folder of a split container."""
-    container = _kind(source, input_format) != "page"
+    container = kind_of_source(source, input_format) != "page"
     record = "record" if container else None
     try:
         target = sink.target(Item(None, None, source.relpath, record))
@@ -198,15 +199,22 @@ def _claim(source: Source, sink: DirSink, input_format: str) -> tuple[Path, bool
     return target.with_name(_TILDE.sub("", target.stem) + target.suffix), False
 
 
-def run_task(sources: tuple[Source, ...], config: RunConfig) -> tuple[SourceResult, ...]:
-    """Clean the inputs of one task in order and write their outputs under -o DIR."""
+def run_task(
+    sources: tuple[Source, ...], config: RunConfig, profile: ProfileSnapshot | None = None
+) -> tuple[SourceResult, ...]:
+    """Clean the inputs of one task in order and write their outputs under -o DIR.
+
+    With a profile snapshot, the pages are cleaned with it instead of the file it names;
+    with config.learn, each outcome carries its page's lines for the driver to count.
+    """
     assert config.output is not None
     sink = DirSink(config.output, config.fmt, config.split)
     gate = OutputGate(config, sink, None)
     results = []
     try:
-        for source in sources:
-            results.append(_run_source(source, config, sink, gate))
+        with shipped(profile):
+            for source in sources:
+                results.append(_run_source(source, config, sink, gate))
         gate.add(sink.close())
     except BaseException:
         sink.abort()
@@ -219,24 +227,28 @@ def _run_source(source: Source, config: RunConfig, sink: DirSink, gate: OutputGa
     stats = SourceStats()
     before = gate.files
     reports: list[tuple[Item, Outcome]] = []
-    for item in _items(source, config, stats):
+    for item in source_items(source, config.sources, stats):
         work = page_of(item)
         if isinstance(work, RawPage):
-            work = clean_one_within_budget(work, config.options, config.fmt)
+            work = clean_one_within_budget(
+                work, config.options, config.fmt, learn=config.learn is not None
+            )
         gate.begin(item, work)
         outcome = write_outcome(sink, gate, item, work)
-        reports.append((_slim_item(item), replace(outcome, output=None, document=None)))
+        # the page's lines go back even when its output could not be written (runner.run)
+        slim = replace(outcome, output=None, document=None, learned=work.learned)
+        reports.append((_slim_item(item), slim))
     gate.end()
     return SourceResult(tuple(reports), gate.files - before, dict(stats.skipped))
 
 
-def _items(source: Source, config: RunConfig, stats: SourceStats) -> Iterator[Item]:
+def source_items(source: Source, sources: SourceOptions, stats: SourceStats) -> Iterator[Item]:
     """The items of one input, local or remote."""
     if source.at == source.path and is_url(source.path):
         from .sources.remote import remote_file_items
 
-        return remote_file_items(source.path, source.relpath, config.sources, stats)
-    return file_items(source.path, source.relpath, config.sources, stats, at=source.at)
+        return remote_file_items(source.path, source.relpath, sources, stats)
+    return file_items(source.path, source.relpath, sources, stats, at=source.at)
 
 
 def failed_source(source: Source, message: str, kind: str) -> SourceResult:

@@ -268,5 +268,7 @@ def site_view(options: Options, url: str | None, source: str | None) -> SiteView
     if options.profile is None:
         return None
     from .profiledb import open_profile
+    from .profilesnap import shipped_profile
 
-    return open_profile(options.profile).site(site_of(url, source), Thresholds.of(options))
+    profile = shipped_profile(options.profile) or open_profile(options.profile)
+    return profile.site(site_of(url, source), Thresholds.of(options))

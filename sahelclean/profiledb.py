@@ -233,6 +233,17 @@ class FrozenProfile:
         counts = dict(self._db.execute(sql, (sid, thresholds.floor(pages))).fetchall())
         return SiteView(name, pages, counts, thresholds)
 
+    def views(self, thresholds: Thresholds) -> dict[str, SiteView]:
+        """Every site's view as site() gives it, read in one transaction (a consistent copy)."""
+        with _guard(self.path, self._busy):
+            self._db.execute("BEGIN")
+            try:
+                names = [name for (name,) in self._db.execute("SELECT name FROM sites")]
+                views = {name: self._load(name, thresholds) for name in sorted(names)}
+            finally:
+                self._db.execute("COMMIT")
+        return {name: view for name, view in views.items() if view is not None}
+
     def stats(self) -> ProfileStats:
         """How many sites, pages and distinct lines the profile holds."""
         with _guard(self.path, self._busy):

@@ -73,10 +73,12 @@ def clean_page_within_budget(page: RawPage, options: Options) -> Document | Fail
         return timeout_failure(page, options)
 
 
-def clean_one_within_budget(page: RawPage, options: Options, fmt: Format) -> Outcome:
+def clean_one_within_budget(
+    page: RawPage, options: Options, fmt: Format, learn: bool = False
+) -> Outcome:
     """batch.clean_one (clean and render) with the page time budget in any thread."""
     try:
         with thread_budget(options.timeout):
-            return clean_one(page, options, fmt)
+            return clean_one(page, options, fmt, learn=learn)
     except PageTimeout:
         return Outcome(page.source, None, False, timeout_failure(page, options))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,3 +36,21 @@ def seed_dir() -> Path:
 def corpora_dir() -> Path:
     """The dev corpora with human gold."""
     return need_shared(SHARED / "corpora" / "dev")
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Any]:
+    """A Dask cluster of two worker processes on this machine (skips without Dask)."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as local:
+        yield local
+
+
+@pytest.fixture(scope="module")
+def client(cluster: Any) -> Iterator[Any]:
+    """A client of the cluster."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.Client(cluster) as connected:
+        yield connected

@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -119,20 +118,6 @@ def summary_of(path: Path) -> dict[str, object]:
 
 def error_lines(result: Result) -> list[str]:
     return [line for line in result.stderr.splitlines() if "error:" in line]
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[distributed.LocalCluster]:
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as local:
-        yield local
-
-
-@pytest.fixture(scope="module")
-def client(cluster: distributed.LocalCluster) -> Iterator[distributed.Client]:
-    with distributed.Client(cluster) as connected:
-        yield connected
 
 
 @pytest.mark.parametrize(
