@@ -413,27 +413,35 @@ class Runner:
         self.current: tuple[bytes, str] | None = None  # the case running, for the watchdog
         self.started = 0.0
 
-    def run(self, data: bytes, label: str) -> Outcome:
-        """Clean one case under the alarm and say what happened."""
-        self.current, self.started = (data, label), time.monotonic()
-        signal.setitimer(signal.ITIMER_REAL, self.case_timeout)
-        doc = None
+    def _clean_armed(self, data: bytes) -> Any:
+        """Clean one case while the alarm is armed: the document, or the Outcome of an
+        error (CaseTimeout goes up to run)."""
         try:
-            doc = self.clean(data, source="fuzz", options=self.options)
+            return self.clean(data, source="fuzz", options=self.options)
         except self.error_type as exc:
             signal.setitimer(signal.ITIMER_REAL, 0)
             return Outcome("rejected", self._took(), type(exc).__name__)
-        except CaseTimeout as exc:
-            return self._failure("timeout", "Timeout", exc)
-        except (KeyboardInterrupt, SystemExit):
-            signal.setitimer(signal.ITIMER_REAL, 0)
+        except (CaseTimeout, KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # MemoryError and RecursionError are crashes too
             signal.setitimer(signal.ITIMER_REAL, 0)
             return self._failure("crash", type(exc).__name__, exc)
+
+    def run(self, data: bytes, label: str) -> Outcome:
+        """Clean one case under the alarm and say what happened."""
+        self.current, self.started = (data, label), time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, self.case_timeout)
+        try:
+            doc = self._clean_armed(data)
+        except CaseTimeout as exc:
+            # The alarm can also fire while a finished case is being wound up (inside an
+            # except clause below): it is the same timeout, not the fuzzer's own crash.
+            return self._failure("timeout", "Timeout", exc)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_REAL, 0)  # one-shot: it cannot fire again
             self.current = None
+        if isinstance(doc, Outcome):
+            return doc
         seconds = time.monotonic() - self.started
         if self.check:
             broken = _check(doc)
