@@ -50,6 +50,8 @@ TAIL_RULES = frozenset({Label.NEWSLETTER, Label.PAYWALL, Label.FOOTER, Label.COM
 # Bylines, dates and share buttons often stand between the lead and the body.
 HEAD_WINDOW = 8
 HEAD_SKIPPABLE = frozenset({Label.METADATA, Label.SHARE, Label.BOILERPLATE, Label.AD})
+# A table of contents between the lead and the body lists intertitles: lines this short.
+HEADING_MAX_WORDS = 14
 # HTML: what a block trafilatura kept is worth at least, and what prose it dropped keeps.
 KEPT_BASE = 1.0
 DROPPED_FACTOR = 0.5
@@ -172,7 +174,7 @@ def find_core(lines: list[Line], zones: list[Zone | None]) -> tuple[int, int] | 
         return None
     s, e = grow(scores, *span)
     e = cut_tail(lines, zones, s, e)
-    s = extend_head(lines, zones, s)
+    s = extend_head(lines, zones, s, e)
     prose_chars = sum(
         ln.f.n_chars
         for ln, z in zip(lines[s : e + 1], zones[s : e + 1], strict=True)
@@ -242,15 +244,22 @@ def cut_tail(lines: list[Line], zones: list[Zone | None], s: int, e: int) -> int
     return e
 
 
-def extend_head(lines: list[Line], zones: list[Zone | None], start: int) -> int:
-    """Take the lead back into the core across the bylines and dates that cut it off."""
+def extend_head(lines: list[Line], zones: list[Zone | None], start: int, end: int) -> int:
+    """Take the lead back into the core across the bylines and dates that cut it off.
+
+    A table of contents between the lead and the body does not count: its entries are the
+    core's own intertitles, printed again.
+    """
+    toc = {ln.f.folded for ln in lines[start : end + 1] if ln.f.n_words <= HEADING_MAX_WORDS}
     new_start, seen = start, 0
     for j in range(start - 1, -1, -1):
         line, zone = lines[j], zones[j]
         if zone is not None:
-            if zone.label in HEAD_SKIPPABLE:
+            if zone.label in HEAD_SKIPPABLE or _lists_core(lines, zone, toc):
                 continue
             break
+        if line.f.folded in toc:
+            continue
         seen += 1
         if seen > HEAD_WINDOW:
             break
@@ -259,3 +268,10 @@ def extend_head(lines: list[Line], zones: list[Zone | None], start: int) -> int:
         elif line.rule is not None and line.rule.label not in HEAD_SKIPPABLE:
             break
     return new_start
+
+
+def _lists_core(lines: list[Line], zone: Zone, toc: set[str]) -> bool:
+    """A "Contents" zone: every entry under its heading is an intertitle of the core."""
+    first = zone.start + 1 if zone.heading is not None else zone.start
+    entries = lines[first : zone.end + 1]
+    return bool(entries) and all(ln.f.folded in toc for ln in entries)
