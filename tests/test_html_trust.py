@@ -7,7 +7,7 @@ import pytest
 from sahelclean import clean
 from sahelclean.classify import trust_extractor
 from sahelclean.firstpass import judge, with_markup
-from sahelclean.html import unwrap
+from sahelclean.html import mark_kept, unwrap
 from sahelclean.models import Block, Label, Verdict
 from sahelclean.options import Options
 from sahelclean.textutil import stopwords_for
@@ -153,3 +153,23 @@ def test_a_teaser_kept_out_of_a_marked_article_is_not_trusted(lang: str) -> None
     raw = [judge(b.with_kept(None), stop, options) for b in blocks]
     assert trust_extractor(blocks, own, options)  # the box is a widget: the core is the teaser
     assert not trust_extractor(blocks, own, options, raw)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_line_printed_twice_and_kept_once_is_kept_in_the_article(lang: str) -> None:
+    """The headline in a sticky bar and above the article: trafilatura printed it once."""
+    title, body, menu = ARTICLES[lang]
+    texts = [menu[0], title, menu[1], menu[2], title, *body, menu[3]]
+    blocks = [Block(i, t, i + 1, i + 1, tag="p") for i, t in enumerate(texts)]
+    marked = mark_kept(blocks, [title, *body])
+    assert [b.kept for b in marked[1:5]] == [False, False, False, True]
+    assert all(b.kept for b in marked[5:-1])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_line_trafilatura_printed_twice_keeps_both_copies(lang: str) -> None:
+    _, body, menu = ARTICLES[lang]
+    texts = [menu[0], body[0], body[1], body[0], body[2]]
+    blocks = [Block(i, t, i + 1, i + 1, tag="p") for i, t in enumerate(texts)]
+    marked = mark_kept(blocks, [body[0], body[1], body[0], body[2]])
+    assert [b.kept for b in marked] == [False, True, True, True, True]
