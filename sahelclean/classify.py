@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .firstpass import (
     Line,
     Prose,
-    first_pass,
+    judge,
     keeps_spacing,
     line_memo,
     mark_repeats,
@@ -59,6 +59,10 @@ DROPPED_FACTOR = 0.5
 # prose of the core the classifier finds alone.
 TRUST_MIN_CHARS = 200
 TRUST_SHARE = 0.5
+# ... unless it keeps this many times the prose of that core, this share of it in links:
+# then it kept the menus and rails along with the article, and made no choice to trust.
+BLOAT_FACTOR = 2.0
+KEPT_LINKS_SHARE = 0.4
 # What prose outside any <p> is worth on such a page.
 UNSPACED_FACTOR = 0.3
 # The core must hold this much prose to be an article at all.
@@ -85,7 +89,8 @@ def classify(
     """Label every block of a page (see the module docstring for the passes)."""
     stop = stopwords_for(language)
     memo = line_memo(stop, options)
-    base = [first_pass(b.with_kept(None), stop, options, memo) for b in blocks]
+    raw = [judge(b.with_kept(None), stop, options, memo) for b in blocks]
+    base = [with_markup(ln, options) for ln in raw]
     rules = hints.rules if hints is not None else None
     if rules is not None:  # site rules: their headings, phrases and lines always dropped
         base = rules.overlay(base)
@@ -93,15 +98,17 @@ def classify(
     lines = mark_site(mark_repeats(base), site)
     trusted = False
     if any(b.kept is not None for b in blocks):
-        trusted = trust_extractor(blocks, lines, options)
+        trusted = trust_extractor(blocks, lines, options, raw)
         if not trusted and hints is not None and hints.second_opinion is not None:
             blocks = hints.second_opinion() or blocks
-            trusted = trust_extractor(blocks, lines, options)
+            trusted = trust_extractor(blocks, lines, options, raw)
         if trusted:  # trafilatura's choice stands: let it weigh in every pass
             marked = [
                 with_markup(Line(b, ln.f, ln.prose, ln.rule, ln.heading), options)
-                for ln, b in zip(base, blocks, strict=True)
+                for ln, b in zip(raw, blocks, strict=True)
             ]
+            if rules is not None:
+                marked = rules.overlay(marked)
             lines = mark_site(mark_repeats(marked), site)
     zones = find_zones(lines, options)
     core = find_core(lines, zones)
@@ -111,22 +118,44 @@ def classify(
     return out if rules is None else rules.enforce(out)
 
 
-def trust_extractor(blocks: list[Block], own: list[Line], options: Options) -> bool:
+def trust_extractor(
+    blocks: list[Block], own: list[Line], options: Options, raw: list[Line] | None = None
+) -> bool:
     """Whether trafilatura's choice covers the article the classifier finds on its own.
 
     trafilatura is precise, but on some pages it keeps a fragment (a teaser, the first
     paragraphs) and loses the rest; the classifier's own core then holds several times
-    more prose. Below TRUST_SHARE of it, its choice is set aside.
+    more prose. Below TRUST_SHARE of it, its choice is set aside. So is a choice that
+    keeps menus around a small core (a page of links it could not cut). `raw`
+    are the same lines judged on their text alone: an article that a wrapper marked as a
+    widget (a paywall, a "read more" box) counts too.
     """
     kept = sum(len(b.text) for b in blocks if b.kept)
     if kept < TRUST_MIN_CHARS:
         return False
-    core = find_core(own, find_zones(own, options))
-    if core is None:
+    prose = _core_prose(own, options)
+    if prose and kept < TRUST_SHARE * prose:
+        return False
+    if prose and kept > BLOAT_FACTOR * prose:
+        links = sum(len(b.text) * b.link_density for b in blocks if b.kept)
+        if links >= KEPT_LINKS_SHARE * kept:
+            return False
+    if raw is None or kept >= TRUST_SHARE * sum(
+        ln.f.n_chars for ln in raw if ln.prose is Prose.GOOD
+    ):  # the cheap bound first: most pages stop here
         return True
+    return kept >= TRUST_SHARE * _core_prose(mark_repeats(raw), options)
+
+
+def _core_prose(lines: list[Line], options: Options) -> int:
+    """The characters of prose in the core the classifier finds alone (0: no core)."""
+    core = find_core(lines, find_zones(lines, options))
+    if core is None:
+        return 0
     s, e = core
-    prose = sum(ln.f.n_chars for ln in own[s : e + 1] if ln.prose is Prose.GOOD and ln.rule is None)
-    return kept >= TRUST_SHARE * prose
+    return sum(
+        ln.f.n_chars for ln in lines[s : e + 1] if ln.prose is Prose.GOOD and ln.rule is None
+    )
 
 
 def cover_kept(lines: list[Line], core: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -73,11 +73,18 @@ def clear_memos() -> None:
 def first_pass(
     block: Block, stop: frozenset[str], options: Options, memo: dict[str, _Judged] | None = None
 ) -> Line:
-    """Features, prose class and context-free verdicts of one block.
+    """Features, prose class and context-free verdicts of one block, markup applied."""
+    return with_markup(judge(block, stop, options, memo), options)
+
+
+def judge(
+    block: Block, stop: frozenset[str], options: Options, memo: dict[str, _Judged] | None = None
+) -> Line:
+    """Features, prose class and context-free verdicts of one block's text.
 
     All of it depends on the text alone (for a given stoplist and options), so short
     lines are remembered in `memo` and judged once per batch; the block's own markup
-    (link density, container hint) is applied afterwards, every time.
+    (link density, container hint) is applied afterwards by with_markup, every time.
     """
     text = block.text
     judged = memo.get(text) if memo is not None else None
@@ -89,7 +96,7 @@ def first_pass(
         if memo is not None and len(text) <= MEMO_MAX_CHARS:
             memo[text] = judged
     f, prose, rule, heading = judged
-    return with_markup(Line(block, f, prose, rule, heading), options)
+    return Line(block, f, prose, rule, heading)
 
 
 def with_markup(line: Line, options: Options) -> Line:
@@ -101,8 +108,8 @@ def with_markup(line: Line, options: Options) -> Line:
     prose, rule = line.prose, line.rule
     if block.link_density > options.max_link_density and prose is not Prose.GOOD and not block.kept:
         prose = Prose.BAD  # a line of links: a menu entry, a teaser, a tag
-    if rule is None and line.heading is None and block.hint is not None and not block.kept:
-        rule = block.hint  # its container is a widget, and trafilatura did not keep it
+    if rule is None and line.heading is None and block.hint is not None:
+        rule = block.hint  # its container is a widget (html.unwrap drops the article's own)
     if prose is line.prose and rule is line.rule:
         return line
     return replace(line, prose=prose, rule=rule)

@@ -11,6 +11,7 @@ When trafilatura keeps nothing, the classifier decides alone, and `stats` says s
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .assemble import assemble
@@ -22,7 +23,7 @@ from .htmltext import render, to_blocks
 from .models import Block, Document, InputKind
 from .options import Options
 from .profile import site_view
-from .siterules import force_kept, prune, select, site_kept, site_rules
+from .siterules import SITE_RULE, force_kept, prune, select, site_kept, site_rules
 from .textutil import collapse, detect_language, stoplists, words
 
 # A block shorter than this is matched against trafilatura's lines whole, not as a
@@ -32,6 +33,11 @@ MATCH_MIN_WORDS = 4
 # of its lines was kept. Lines shorter than this many characters are not searched.
 COVERED_SHARE = 0.6
 MATCH_MIN_CHARS = 20
+# A copy of a line is judged by how many of this many blocks on each side trafilatura kept.
+NEIGHBOURS = 2
+# A marked container that holds this share of what trafilatura kept is the article's own
+# wrapper (a paywall box, a "read-more" or "share" wrapper around the text), not a widget.
+WRAPPER_SHARE = 0.5
 
 
 def clean_html(
@@ -132,7 +138,51 @@ def mark_kept(blocks: list[Block], lines: list[str]) -> list[Block]:
         else:
             kept = block.text in whole
         out.append(block.with_kept(kept))
+    return unwrap(_one_copy_each(out, kept_text, lines))
+
+
+def _one_copy_each(blocks: list[Block], kept_text: str, lines: list[str]) -> list[Block]:
+    """A text the page prints twice and trafilatura once is kept once: the copy among kept
+    neighbours (a headline repeated in a teaser or a sticky bar is not the article's)."""
+    copies: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if b.kept:
+            copies.setdefault(b.text, []).append(i)
+    extra = {t: at for t, at in copies.items() if len(at) > 1}
+    if not extra:
+        return blocks
+    out = list(blocks)
+    for text, at in extra.items():
+        times = lines.count(text) if len(text.split()) < MATCH_MIN_WORDS else kept_text.count(text)
+        if times >= len(at):
+            continue
+        ranked = sorted(at, key=lambda i: (_company(blocks, i, text), i), reverse=True)
+        best = ranked[: max(times, 1)]
+        for i in at:
+            if i not in best:
+                out[i] = blocks[i].with_kept(False)
     return out
+
+
+def _company(blocks: list[Block], i: int, text: str) -> int:
+    """How many of the blocks around block i trafilatura kept (copies of its text aside)."""
+    near = blocks[max(0, i - NEIGHBOURS) : i] + blocks[i + 1 : i + 1 + NEIGHBOURS]
+    return sum(1 for b in near if b.kept and b.text != text)
+
+
+def unwrap(blocks: list[Block]) -> list[Block]:
+    """Drop the widget hint of the containers that hold the article trafilatura kept."""
+    held: dict[int, int] = {}
+    for b in blocks:  # a site rule's verdict stands (see siterules.py)
+        if b.kept and b.widget and not (b.hint and b.hint.reason.startswith(SITE_RULE)):
+            held[b.widget] = held.get(b.widget, 0) + len(b.text)
+    if not held:
+        return blocks
+    total = sum(len(b.text) for b in blocks if b.kept)
+    wrappers = {w for w, n in held.items() if n >= WRAPPER_SHARE * total}
+    if not wrappers:
+        return blocks
+    return [replace(b, hint=None, widget=0) if b.widget in wrappers else b for b in blocks]
 
 
 def _language(blocks: list[Block]) -> str | None:
