@@ -194,7 +194,9 @@ def _gap_prose(lines: list[Line], i: int, kept_span: tuple[int, int]) -> bool:
     if not kept_span[0] < i < kept_span[1]:
         return False
     if line.block.tag in ("h2", "h3", "h4") and line.f.n_words <= HEADING_WORDS:
-        return True  # an intertitle between kept paragraphs
+        # an intertitle between kept paragraphs introduces one; a heading over text
+        # trafilatura dropped ("Further information", "Tags", an embed's notice) is a widget's
+        return bool(lines[i + 1].block.kept)
     if (
         line.prose not in (Prose.GOOD, Prose.NEAR)
         or line.block.link_density >= GAP_MAX_LINK_DENSITY
