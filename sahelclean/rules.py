@@ -126,10 +126,11 @@ def _by_phrase(table: dict[Label, dict[str, tuple[str, ...]]]) -> dict[str, Labe
 def vocabulary() -> Vocabulary:
     """Compile the built-in vocabularies (once per process, on first use)."""
     headings: dict[str, tuple[Label, str]] = {}
-    for label, by_lang in vocab.HEADINGS.items():
-        for lang, entries in by_lang.items():
-            for entry in entries:
-                headings.setdefault(fold(entry), (label, lang))
+    for table in (vocab.HEADINGS, vocab.MORE_HEADINGS):
+        for label, by_lang in table.items():
+            for lang, entries in by_lang.items():
+                for entry in entries:
+                    headings.setdefault(fold(entry), (label, lang))
     label_lines: dict[str, Label] = {}
     for label, by_lang in vocab.LABEL_LINES.items():
         for entries in by_lang.values():

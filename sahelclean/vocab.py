@@ -430,3 +430,57 @@ CONTAINER_ROLES: dict[str, Label] = {
 }
 # HTML elements that are furniture by themselves.
 CONTAINER_TAGS: dict[str, Label] = {"nav": Label.NAVIGATION, "footer": Label.FOOTER, "aside": Label.RELATED}
+
+# More widget headings, second round on HTML quality (seen on German, Spanish,
+# Portuguese and Polish news sites and blogs of a multilingual news set). Kept apart from
+# HEADINGS so that both grow without touching each other's lines; rules.vocabulary reads
+# both. Only headings printed over rails, tag lists, comment forms and share bars on many
+# sites: no line an article would use as an intertitle ("Themen", "Weitere Informationen").
+MORE_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
+    Label.RELATED: {
+        "de": (
+            "empfohlene beiträge", "empfohlene artikel", "weitere beiträge",
+            "ähnliche beiträge", "verwandte beiträge", "beliebte beiträge",
+            "neueste beiträge", "letzte beiträge", "aktuelle beiträge",
+            "meistgelesene beiträge", "meist gelesen", "meistkommentiert",
+            "meist diskutiert", "meistdiskutiert", "das könnte dich auch interessieren",
+            "das könnte sie auch interessieren", "das könnte ihnen auch gefallen",
+            "auch lesen", "lies auch", "weitere themen", "weitere nachrichten",
+            "weiterführende links",
+        ),
+        "es": (
+            "lo último", "lo más visto", "contenido relacionado", "le puede interesar",
+            "también le puede interesar",
+        ),
+        "pt": (
+            "leia também", "notícias relacionadas", "veja também", "mais lidas",
+            "artigos relacionados",
+        ),
+        "pl": (
+            "zobacz także", "zobacz też", "czytaj także", "przeczytaj także",
+            "najczęściej czytane", "polecane", "podobne artykuły",
+        ),
+    },
+    Label.NAVIGATION: {
+        # tag lists under the article
+        "en": ("tags",),
+        "de": (
+            "schlagworte", "schlagwörter", "beitragsnavigation", "nächster artikel",
+            "vorheriger artikel", "nächster beitrag", "vorheriger beitrag",
+        ),
+        "es": ("etiquetas",),
+    },
+    Label.COMMENTS: {
+        "de": (
+            "kommentar hinzufügen", "keine kommentare", "schreibe einen kommentar",
+            "hinterlasse einen kommentar", "kommentieren",
+        ),
+        "pt": ("comentários", "deixe um comentário"),
+        "pl": ("komentarze", "dodaj komentarz"),
+    },
+    Label.SHARE: {
+        "de": ("beitrag teilen", "diesen beitrag teilen"),
+        "pt": ("compartilhe", "compartilhar"),
+        "pl": ("udostępnij",),
+    },
+}

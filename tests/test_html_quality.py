@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from sahelclean import rules
 from sahelclean.classify import classify
+from sahelclean.features import features
 from sahelclean.models import Block, Classified, Label
 from sahelclean.options import Options
+from sahelclean.textutil import stopwords_for
 
 # Made-up articles (French and English): a title, four paragraphs.
 BODIES = {
@@ -66,3 +69,65 @@ def test_a_dropped_heading_over_dropped_text_is_left_out(lang: str) -> None:
     out = _verdicts(rows, lang)
     assert not out[2].label.is_article
     assert all(c.label.is_article for c in out[:2] + out[4:])
+
+
+# --- widget headings of vocab.MORE_HEADINGS ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "lang"),
+    [
+        ("Ähnliche Beiträge", Label.RELATED, "de"),
+        ("DAS KÖNNTE SIE AUCH INTERESSIEREN:", Label.RELATED, "de"),
+        ("Schlagworte", Label.NAVIGATION, "de"),
+        ("Schreibe einen Kommentar", Label.COMMENTS, "de"),
+        ("Lo último", Label.RELATED, "es"),
+        ("Etiquetas:", Label.NAVIGATION, "es"),
+        ("Leia também", Label.RELATED, "pt"),
+        ("Zobacz także", Label.RELATED, "pl"),
+        ("Komentarze (4)", Label.COMMENTS, "pl"),
+        ("Tags", Label.NAVIGATION, "en"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_more_widget_headings(text: str, label: Label, lang: str) -> None:
+    verdict = rules.widget_heading(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is not None
+    assert verdict.label is label
+    assert f"({label}, {lang})" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ähnliche Beiträge erschienen gestern in drei Zeitungen.", "de"),
+        ("Kommentieren wollte der Minister die Zahlen am Montag nicht", "de"),
+        ("Zobacz także, jak rolnicy przygotowują się do suszy w regionie", "pl"),
+        ("Tags and labels on cattle help herders in the north", "en"),
+    ],
+)
+def test_more_widget_headings_leave_prose_alone(text: str, lang: str) -> None:
+    assert rules.widget_heading(features(Block(0, text, 1, 1), stopwords_for(lang))) is None
+
+
+GERMAN = [
+    "Die Landwirte im Norden des Landes haben in diesem Jahr früher mit der Ernte "
+    "begonnen, weil die Hitze das Getreide schneller reifen ließ als erwartet.",
+    "Auf den Märkten der Stadt ist der Preis für einen Sack Hirse bereits gefallen, "
+    "was die Erzeuger in der ganzen Region mit wachsender Sorge beobachten.",
+    "Die Genossenschaft kündigte den Bau von zwei neuen Lagerhallen an, die zum Teil "
+    "aus den Beiträgen ihrer Mitglieder der letzten drei Jahre bezahlt werden.",
+]
+GERMAN_RAIL = [
+    "Neue Brücke über den Fluss eröffnet",
+    "Schulen öffnen nach den Ferien wieder",
+    "Regenzeit beginnt später als üblich",
+]
+
+
+def test_a_german_rail_under_its_heading_is_related() -> None:
+    texts = [*GERMAN, "Das könnte Sie auch interessieren", *GERMAN_RAIL]
+    blocks = [Block(i, t, i + 1, i + 1) for i, t in enumerate(texts)]
+    out = classify(blocks, Options(), "de")
+    assert all(c.label.is_article for c in out[:3])
+    assert all(c.label is Label.RELATED for c in out[3:])
