@@ -131,3 +131,48 @@ def test_a_german_rail_under_its_heading_is_related() -> None:
     out = classify(blocks, Options(), "de")
     assert all(c.label.is_article for c in out[:3])
     assert all(c.label is Label.RELATED for c in out[3:])
+
+
+# --- rails of linked headings ---------------------------------------------------------------
+
+TEASERS = {
+    "fr": [
+        ("Le fleuve Niger atteint son plus haut niveau", "Les riverains surveillent les digues"),
+        ("Une nouvelle route vers Gao", "Les travaux doivent durer deux ans"),
+        ("Le festival du désert revient", "Les organisateurs attendent des milliers de visiteurs"),
+        ("La saison des pluies commence tôt", "Les semis avancent dans le sud du pays"),
+    ],
+    "en": [
+        ("The Niger river reaches its highest level", "Residents keep watch on the dykes"),
+        ("A new road to Gao", "The works are due to last two years"),
+        ("The desert festival returns", "Organisers expect thousands of visitors"),
+        ("The rainy season starts early", "Sowing moves ahead in the south of the country"),
+    ],
+}
+
+
+def _linked_rows(lang: str, between: str) -> list[Block]:
+    """An article trafilatura kept, then linked headings it kept too, each followed by a
+    summary in `between` (a tag): h4 for a rail of teasers, p for a list article."""
+    body = BODIES[lang]
+    blocks = [Block(i, t, i + 1, i + 1, tag="p", spaced=True) for i, t in enumerate(body)]
+    for head, summary in TEASERS[lang]:
+        n = len(blocks)
+        blocks.append(Block(n, head, n + 1, n + 1, tag="h3", link_density=1.0))
+        text = summary if between == "h4" else f"{summary}, {body[n % 4][:120]}."
+        blocks.append(Block(n + 1, text, n + 2, n + 2, tag=between, spaced=True))
+    return [b.with_kept(True) for b in blocks]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_linked_headings_with_their_summaries_are_a_rail(lang: str) -> None:
+    out = classify(_linked_rows(lang, "h4"), Options(), lang)
+    assert all(c.label.is_article for c in out[:4])
+    assert [c.label for c in out[4:]] == [Label.RELATED] * (len(out) - 4)
+    assert "linked headings" in out[4].verdict.reason
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_linked_headings_each_over_its_paragraph_are_the_article(lang: str) -> None:
+    out = classify(_linked_rows(lang, "p"), Options(), lang)
+    assert all(c.label.is_article for c in out)
