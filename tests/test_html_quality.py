@@ -176,3 +176,35 @@ def test_linked_headings_with_their_summaries_are_a_rail(lang: str) -> None:
 def test_linked_headings_each_over_its_paragraph_are_the_article(lang: str) -> None:
     out = classify(_linked_rows(lang, "p"), Options(), lang)
     assert all(c.label.is_article for c in out)
+
+
+# --- linked lines in capitals -------------------------------------------------------------
+
+SHOUTS = {
+    "fr": "CLIQUEZ ICI POUR TÉLÉCHARGER NOTRE APPLICATION",
+    "en": "CLICK HERE TO GET OUR NEWS APP ON YOUR PHONE",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    ("density", "text_case", "widget"),
+    [
+        (1.0, "upper", True),  # a call to action
+        (0.0, "upper", False),  # a shouted sentence of the article, no link
+        (1.0, "lower", False),  # a link in the text, in ordinary case
+    ],
+)
+def test_a_linked_line_in_capitals_is_a_teaser(
+    lang: str, density: float, text_case: str, widget: bool
+) -> None:
+    body = BODIES[lang]
+    shout = SHOUTS[lang] if text_case == "upper" else SHOUTS[lang].capitalize()
+    texts = [body[0], body[1], shout, body[2], body[3]]
+    blocks = [
+        Block(i, t, i + 1, i + 1, tag="p", spaced=True, link_density=density if i == 2 else 0.0)
+        for i, t in enumerate(texts)
+    ]
+    out = classify([b.with_kept(True) for b in blocks], Options(), lang)
+    assert (out[2].label is Label.RELATED) is widget
+    assert all(c.label.is_article for c in out[:2] + out[3:])
