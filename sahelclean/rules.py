@@ -39,6 +39,8 @@ _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright)\s*[^\d\n]{0,60}?(?:19|2
 COPYRIGHT_MAX_WORDS = 25
 # "Alex on September 17, 2018 at 6:34 am said:"
 AUTHOR_MAX_WORDS = 14
+# A widget heading may trail off: "You may also like...", "Lire aussi…".
+_TRAILING_OFF = ("...", "…")
 # A teaser needs a headline after its lead-in.
 TEASER_MIN_WORDS = 3
 
@@ -167,8 +169,10 @@ def is_vocabulary_line(text: str) -> bool:
 
 def widget_heading(f: Features) -> Verdict | None:
     """A known widget heading ("À regarder", "12 commentaires", "Related") opens a zone."""
-    if f.n_words == 0 or f.n_words > HEADING_MAX_WORDS or f.ends_sentence:
+    if f.n_words == 0 or f.n_words > HEADING_MAX_WORDS:
         return None
+    if f.ends_sentence and not f.text.rstrip().endswith(_TRAILING_OFF):
+        return None  # "Commentaires." is a sentence; "You may also like..." trails off
     hit = vocabulary().headings.get(f.key)
     if hit is None:
         return None

@@ -208,3 +208,23 @@ def test_a_linked_line_in_capitals_is_a_teaser(
     out = classify([b.with_kept(True) for b in blocks], Options(), lang)
     assert (out[2].label is Label.RELATED) is widget
     assert all(c.label.is_article for c in out[:2] + out[3:])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("À lire aussi…", "fr", Label.RELATED),
+        ("Vous aimerez aussi...", "fr", Label.RELATED),
+        ("You may also like...", "en", Label.RELATED),
+        ("Ähnliche Beiträge …", "de", Label.RELATED),
+    ],
+)
+def test_a_widget_heading_may_trail_off(text: str, lang: str, label: Label) -> None:
+    verdict = rules.widget_heading(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is not None
+    assert verdict.label is label
+
+
+@pytest.mark.parametrize("text", ["Commentaires.", "Comments!", "Partager ?"])
+def test_a_widget_word_ending_a_sentence_is_no_heading(text: str) -> None:
+    assert rules.widget_heading(features(Block(0, text, 1, 1), stopwords_for("fr"))) is None
