@@ -448,6 +448,8 @@ MORE_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
             "auch lesen", "lies auch", "weitere themen", "weitere nachrichten",
             "weiterführende links",
         ),
+        # "More:" over a list of linked headlines (Al Jazeera-style); alone on its line
+        "en": ("more",),
         "es": (
             "lo último", "lo más visto", "contenido relacionado", "le puede interesar",
             "también le puede interesar",
@@ -464,6 +466,7 @@ MORE_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
     Label.NAVIGATION: {
         # tag lists under the article
         "en": ("tags",),
+
         "de": (
             "schlagworte", "schlagwörter", "beitragsnavigation", "nächster artikel",
             "vorheriger artikel", "nächster beitrag", "vorheriger beitrag",

@@ -87,6 +87,7 @@ def test_a_dropped_heading_over_dropped_text_is_left_out(lang: str) -> None:
         ("Zobacz także", Label.RELATED, "pl"),
         ("Komentarze (4)", Label.COMMENTS, "pl"),
         ("Tags", Label.NAVIGATION, "en"),
+        ("More:", Label.RELATED, "en"),
     ],
     ids=lambda v: str(v),
 )
