@@ -132,11 +132,16 @@ def _shouts(text: str) -> bool:
     return sum(1 for c in letters if c.isupper()) >= SHOUT_CAPS_SHARE * len(letters)
 
 
+def text_size(f: Features) -> int:
+    """The number of words, or half the characters in a script written without spaces."""
+    if _NO_SPACES_SCRIPT.search(f.text):
+        return max(f.n_words, f.n_chars // 2)
+    return f.n_words
+
+
 def prose_class(f: Features, has_stoplist: bool, options: Options) -> Prose:
     """jusText-like class from length, punctuation and stopword density."""
-    size = f.n_words
-    if _NO_SPACES_SCRIPT.search(f.text):
-        size = max(size, f.n_chars // 2)  # scripts without spaces: count characters
+    size = text_size(f)
     dense = (not has_stoplist) or f.stop_density >= options.stopword_density_high
     some = (not has_stoplist) or f.stop_density >= options.stopword_density_low
     if f.is_separator or size == 0:

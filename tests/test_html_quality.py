@@ -229,3 +229,22 @@ def test_a_widget_heading_may_trail_off(text: str, lang: str, label: Label) -> N
 @pytest.mark.parametrize("text", ["Commentaires.", "Comments!", "Partager ?"])
 def test_a_widget_word_ending_a_sentence_is_no_heading(text: str) -> None:
     assert rules.widget_heading(features(Block(0, text, 1, 1), stopwords_for("fr"))) is None
+
+
+# --- scripts without spaces -----------------------------------------------------------------
+
+SHORT_SENTENCES = {
+    "fr": "Rien n'a changé.",
+    "en": "Nothing changed.",
+    "ja": "何も変わらなかった。",  # "nothing changed", one "word" to a whitespace split
+    "zh": "什么都没有改变。",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "ja", "zh"])
+def test_a_short_sentence_kept_in_the_article_is_a_paragraph(lang: str) -> None:
+    body = BODIES["en" if lang in ("ja", "zh") else lang]
+    texts = [body[0], body[1], SHORT_SENTENCES[lang], body[2], body[3]]
+    blocks = [Block(i, t, i + 1, i + 1, tag="p", spaced=True) for i, t in enumerate(texts)]
+    out = classify([b.with_kept(True) for b in blocks], Options(), lang)
+    assert out[2].label is Label.PARAGRAPH
