@@ -487,3 +487,22 @@ MORE_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
         "pl": ("udostępnij",),
     },
 }
+
+# More widget phrases and teaser lead-ins, second round on HTML quality (same sites as
+# MORE_HEADINGS; rules.vocabulary reads them with PHRASES and TEASER_PREFIXES).
+MORE_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
+    Label.COMMENTS: {
+        "de": (
+            "um kommentare zu schreiben", "um einen kommentar zu schreiben",
+            "nicht eingeloggt", "kommentare erscheinen erst nach",
+        ),
+    },
+    Label.NEWSLETTER: {
+        "de": ("in deinen posteingang", "in ihren posteingang"),
+    },
+}
+MORE_TEASER_PREFIXES: tuple[str, ...] = (
+    "auch lesen", "lies auch", "lesen sie hier", "le puede interesar",
+    "también te puede interesar", "leia também", "veja também", "zobacz także",
+    "czytaj także", "czytaj też",
+)

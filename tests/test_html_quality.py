@@ -248,3 +248,36 @@ def test_a_short_sentence_kept_in_the_article_is_a_paragraph(lang: str) -> None:
     blocks = [Block(i, t, i + 1, i + 1, tag="p", spaced=True) for i, t in enumerate(texts)]
     out = classify([b.with_kept(True) for b in blocks], Options(), lang)
     assert out[2].label is Label.PARAGRAPH
+
+
+# --- phrases and teaser lead-ins of vocab.MORE_PHRASES and MORE_TEASER_PREFIXES -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("Du musst angemeldet sein, um Kommentare zu schreiben!", "de", Label.COMMENTS),
+        ("Sie sind derzeit nicht eingeloggt.", "de", Label.COMMENTS),
+        ("Die besten Geschichten jede Woche in deinen Posteingang.", "de", Label.NEWSLETTER),
+        ("Auch lesen: Neue Brücke über den Fluss eröffnet", "de", Label.RELATED),
+        ("LE PUEDE INTERESAR: Las lluvias llegan antes de lo previsto", "es", Label.RELATED),
+        ("Czytaj także: Rolnicy czekają na deszcz w regionie", "pl", Label.RELATED),
+        ("Leia também: A estrada para Gao será reaberta", "pt", Label.RELATED),
+    ],
+)
+def test_more_widget_phrases(text: str, lang: str, label: Label) -> None:
+    verdict = rules.first_verdict(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is not None
+    assert verdict.label is label
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Auch lesen konnte das Kind schon mit vier Jahren, erzählt die Mutter.", "de"),
+        ("Czytaj także", "pl"),  # a heading alone, not a teaser: no headline after it
+    ],
+)
+def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
+    f = features(Block(0, text, 1, 1), stopwords_for(lang))
+    assert rules.inline_teaser(f) is None
