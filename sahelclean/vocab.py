@@ -388,7 +388,8 @@ DANGLING_WORDS: frozenset[str] = frozenset(
 # "(Photo : AFP)", "Crédit photo : …". Matched on the folded line.
 CAPTION_PATTERNS: tuple[str, ...] = (
     r"^(?:image caption|media caption|file photo|photo d'illustration|photo ?:|photos ?:|image ?:|illustration ?:|credit ?:|credits ?:|credit photo|caption ?:)",
-    r"^in this (?:\w+ ){0,8}(?:file )?(?:photo|image|picture|photograph)\b",
+    # "In this Dec. 12, 2006, file photo, …": dates and commas before the word photo
+    r"^in this (?:[\w.,'-]+ ){0,8}(?:file )?(?:photo|image|picture|photograph)\b",
     r"^(?:this|a|the) (?:\w+ ){0,4}(?:file )?(?:photo|image|picture|photograph) (?:shows|provided|released|taken|made)\b",
     r"\((?:ap|afp|reuters|epa|dpa|getty|ap photo|afp photo|photo|photos|credit|credits|image|crédit|credit photo|©)\b[^)]{0,80}\)\s*$",
     r"(?:credit|photo|image) ?: ?[^.]{0,60}(?:getty|reuters|afp|ap|istock|shutterstock|alamy|epa)\W*$",

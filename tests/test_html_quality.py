@@ -281,3 +281,16 @@ def test_more_widget_phrases(text: str, lang: str, label: Label) -> None:
 def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
     f = features(Block(0, text, 1, 1), stopwords_for(lang))
     assert rules.inline_teaser(f) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("In this Dec. 12, 2006, file photo, two astronauts work outside the station.", True),
+        ("In this March 3 photo, farmers load sacks of millet onto a truck in Gao.", True),
+        ("In this region, farmers load sacks of millet onto trucks every morning.", False),
+    ],
+)
+def test_an_in_this_photo_caption_with_a_date(text: str, caption: bool) -> None:
+    verdict = rules.caption(features(Block(0, text, 1, 1), stopwords_for("en")))
+    assert (verdict is not None) is caption
