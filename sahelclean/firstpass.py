@@ -14,6 +14,13 @@ from .rules import first_verdict, widget_heading
 # Lines this long or longer that a page prints twice are not the article's own text.
 REPEAT_MIN_WORDS = 4
 REPEAT_REASON = "repeated line"
+# HTML: a line that is all link (this share of its text) and written in capitals (this
+# share of its letters, at least this many) is a teaser or a call to action ("CLICK HERE
+# TO GET THE APP", "STAR OPENS UP ABOUT HER HEALTH"): prose and intertitles are not links.
+SHOUT_LINK_DENSITY = 0.9
+SHOUT_CAPS_SHARE = 0.8
+SHOUT_MIN_LETTERS = 10
+SHOUT_REASON = "a line in capitals that is all link: a teaser or a call to action"
 # Chinese, Japanese, Korean and Thai write without spaces between words.
 _NO_SPACES_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -110,16 +117,31 @@ def with_markup(line: Line, options: Options) -> Line:
         prose = Prose.BAD  # a line of links: a menu entry, a teaser, a tag
     if rule is None and line.heading is None and block.hint is not None:
         rule = block.hint  # its container is a widget (html.unwrap drops the article's own)
+    if rule is None and block.link_density >= SHOUT_LINK_DENSITY and _shouts(line.f.text):
+        rule = Verdict(Label.RELATED, SHOUT_REASON)
     if prose is line.prose and rule is line.rule:
         return line
     return replace(line, prose=prose, rule=rule)
 
 
+def _shouts(text: str) -> bool:
+    """Written in capitals: SHOUT_CAPS_SHARE of at least SHOUT_MIN_LETTERS letters."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < SHOUT_MIN_LETTERS:
+        return False
+    return sum(1 for c in letters if c.isupper()) >= SHOUT_CAPS_SHARE * len(letters)
+
+
+def text_size(f: Features) -> int:
+    """The number of words, or half the characters in a script written without spaces."""
+    if _NO_SPACES_SCRIPT.search(f.text):
+        return max(f.n_words, f.n_chars // 2)
+    return f.n_words
+
+
 def prose_class(f: Features, has_stoplist: bool, options: Options) -> Prose:
     """jusText-like class from length, punctuation and stopword density."""
-    size = f.n_words
-    if _NO_SPACES_SCRIPT.search(f.text):
-        size = max(size, f.n_chars // 2)  # scripts without spaces: count characters
+    size = text_size(f)
     dense = (not has_stoplist) or f.stop_density >= options.stopword_density_high
     some = (not has_stoplist) or f.stop_density >= options.stopword_density_low
     if f.is_separator or size == 0:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .firstpass import Line, Prose
+from .firstpass import Line, Prose, text_size
 from .models import Classified, Label, Verdict
 from .options import Options
 from .rules import DATE_LINE_REASON, is_list_entry
@@ -169,9 +169,9 @@ def _role(
         return Verdict(Label.PARAGRAPH, f"{lines[i].prose.value} prose inside the article")
     if _is_heading(lines, zones, i, end, options):
         return Verdict(Label.HEADING, "short line without full stop before a paragraph")
-    if f.ends_sentence and f.n_words >= 2:
+    if f.ends_sentence and text_size(f) >= 2:
         return Verdict(Label.PARAGRAPH, "short sentence inside the article")
-    if lines[i].block.kept and f.n_words >= 2:
+    if lines[i].block.kept and text_size(f) >= 2:
         return Verdict(Label.PARAGRAPH, "short line that trafilatura kept in the article")
     return Verdict(Label.BOILERPLATE, "short line inside the article, neither heading nor sentence")
 
@@ -194,7 +194,9 @@ def _gap_prose(lines: list[Line], i: int, kept_span: tuple[int, int]) -> bool:
     if not kept_span[0] < i < kept_span[1]:
         return False
     if line.block.tag in ("h2", "h3", "h4") and line.f.n_words <= HEADING_WORDS:
-        return True  # an intertitle between kept paragraphs
+        # an intertitle between kept paragraphs introduces one; a heading over text
+        # trafilatura dropped ("Further information", "Tags", an embed's notice) is a widget's
+        return bool(lines[i + 1].block.kept)
     if (
         line.prose not in (Prose.GOOD, Prose.NEAR)
         or line.block.link_density >= GAP_MAX_LINK_DENSITY
@@ -226,7 +228,7 @@ def _is_heading(
     f = lines[i].f
     if f.n_words == 0 or f.n_words > options.heading_max_words or f.ends_colon:
         return False
-    if f.text.rstrip(" »”\"')").endswith((".", "…", ",", ";")):
+    if f.text.rstrip(" »”\"')").endswith((".", "…", ",", ";", "。", "，", "；")):
         return False
     if not (f.starts_upper or f.text[:1].isdigit()):
         return False

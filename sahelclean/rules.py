@@ -39,6 +39,8 @@ _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright)\s*[^\d\n]{0,60}?(?:19|2
 COPYRIGHT_MAX_WORDS = 25
 # "Alex on September 17, 2018 at 6:34 am said:"
 AUTHOR_MAX_WORDS = 14
+# A widget heading may trail off: "You may also like...", "Lire aussi…".
+_TRAILING_OFF = ("...", "…")
 # A teaser needs a headline after its lead-in.
 TEASER_MIN_WORDS = 3
 
@@ -126,19 +128,22 @@ def _by_phrase(table: dict[Label, dict[str, tuple[str, ...]]]) -> dict[str, Labe
 def vocabulary() -> Vocabulary:
     """Compile the built-in vocabularies (once per process, on first use)."""
     headings: dict[str, tuple[Label, str]] = {}
-    for label, by_lang in vocab.HEADINGS.items():
-        for lang, entries in by_lang.items():
-            for entry in entries:
-                headings.setdefault(fold(entry), (label, lang))
+    for table in (vocab.HEADINGS, vocab.MORE_HEADINGS):
+        for label, by_lang in table.items():
+            for lang, entries in by_lang.items():
+                for entry in entries:
+                    headings.setdefault(fold(entry), (label, lang))
     label_lines: dict[str, Label] = {}
     for label, by_lang in vocab.LABEL_LINES.items():
         for entries in by_lang.values():
             for entry in entries:
                 label_lines.setdefault(fold(entry), label)
     # One trie for all labels: one search per line; the phrase found gives the label.
-    phrase_labels = _by_phrase(vocab.PHRASES)
+    phrase_labels = {**_by_phrase(vocab.MORE_PHRASES), **_by_phrase(vocab.PHRASES)}
     button_labels = _by_phrase({label: {"any": e} for label, e in vocab.BUTTON_PHRASES.items()})
-    prefixes = _alternation([fold(p) for p in vocab.TEASER_PREFIXES])
+    prefixes = _alternation(
+        [fold(p) for p in (*vocab.TEASER_PREFIXES, *vocab.MORE_TEASER_PREFIXES)]
+    )
     return Vocabulary(
         headings=headings,
         label_lines=label_lines,
@@ -166,8 +171,10 @@ def is_vocabulary_line(text: str) -> bool:
 
 def widget_heading(f: Features) -> Verdict | None:
     """A known widget heading ("À regarder", "12 commentaires", "Related") opens a zone."""
-    if f.n_words == 0 or f.n_words > HEADING_MAX_WORDS or f.ends_sentence:
+    if f.n_words == 0 or f.n_words > HEADING_MAX_WORDS:
         return None
+    if f.ends_sentence and not f.text.rstrip().endswith(_TRAILING_OFF):
+        return None  # "Commentaires." is a sentence; "You may also like..." trails off
     hit = vocabulary().headings.get(f.key)
     if hit is None:
         return None

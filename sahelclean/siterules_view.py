@@ -9,11 +9,11 @@ from .models import Label
 from .siterules import VOCABULARY_KINDS, RuleSet, Section
 
 # The built-in vocabularies of vocab.py, by the name a rules file gives their kind.
-_BUILTIN: dict[str, dict[Label, dict[str, tuple[str, ...]]]] = {
-    "headings": vocab.HEADINGS,
-    "phrases": vocab.PHRASES,
-    "buttons": {label: {"any": e} for label, e in vocab.BUTTON_PHRASES.items()},
-    "labels": vocab.LABEL_LINES,
+_BUILTIN: dict[str, tuple[dict[Label, dict[str, tuple[str, ...]]], ...]] = {
+    "headings": (vocab.HEADINGS, vocab.MORE_HEADINGS),
+    "phrases": (vocab.PHRASES, vocab.MORE_PHRASES),
+    "buttons": ({label: {"any": e} for label, e in vocab.BUTTON_PHRASES.items()},),
+    "labels": (vocab.LABEL_LINES,),
 }
 
 
@@ -26,9 +26,10 @@ def vocabulary_tables() -> list[Table]:
         table.add_column("lang")
         table.add_column("n", justify="right")
         table.add_column("entries", overflow="fold")
-        for label, by_lang in _BUILTIN[kind].items():
-            for lang, entries in by_lang.items():
-                table.add_row(str(label), lang, str(len(entries)), " · ".join(entries))
+        for builtin in _BUILTIN[kind]:
+            for label, by_lang in builtin.items():
+                for lang, entries in by_lang.items():
+                    table.add_row(str(label), lang, str(len(entries)), " · ".join(entries))
         tables.append(table)
     return tables
 

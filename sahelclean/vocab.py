@@ -388,7 +388,8 @@ DANGLING_WORDS: frozenset[str] = frozenset(
 # "(Photo : AFP)", "Crédit photo : …". Matched on the folded line.
 CAPTION_PATTERNS: tuple[str, ...] = (
     r"^(?:image caption|media caption|file photo|photo d'illustration|photo ?:|photos ?:|image ?:|illustration ?:|credit ?:|credits ?:|credit photo|caption ?:)",
-    r"^in this (?:\w+ ){0,8}(?:file )?(?:photo|image|picture|photograph)\b",
+    # "In this Dec. 12, 2006, file photo, …": dates and commas before the word photo
+    r"^in this (?:[\w.,'-]+ ){0,8}(?:file )?(?:photo|image|picture|photograph)\b",
     r"^(?:this|a|the) (?:\w+ ){0,4}(?:file )?(?:photo|image|picture|photograph) (?:shows|provided|released|taken|made)\b",
     r"\((?:ap|afp|reuters|epa|dpa|getty|ap photo|afp photo|photo|photos|credit|credits|image|crédit|credit photo|©)\b[^)]{0,80}\)\s*$",
     r"(?:credit|photo|image) ?: ?[^.]{0,60}(?:getty|reuters|afp|ap|istock|shutterstock|alamy|epa)\W*$",
@@ -430,3 +431,79 @@ CONTAINER_ROLES: dict[str, Label] = {
 }
 # HTML elements that are furniture by themselves.
 CONTAINER_TAGS: dict[str, Label] = {"nav": Label.NAVIGATION, "footer": Label.FOOTER, "aside": Label.RELATED}
+
+# More widget headings, second round on HTML quality (seen on German, Spanish,
+# Portuguese and Polish news sites and blogs of a multilingual news set). Kept apart from
+# HEADINGS so that both grow without touching each other's lines; rules.vocabulary reads
+# both. Only headings printed over rails, tag lists, comment forms and share bars on many
+# sites: no line an article would use as an intertitle ("Themen", "Weitere Informationen").
+MORE_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
+    Label.RELATED: {
+        "de": (
+            "empfohlene beiträge", "empfohlene artikel", "weitere beiträge",
+            "ähnliche beiträge", "verwandte beiträge", "beliebte beiträge",
+            "neueste beiträge", "letzte beiträge", "aktuelle beiträge",
+            "meistgelesene beiträge", "meist gelesen", "meistkommentiert",
+            "meist diskutiert", "meistdiskutiert", "das könnte dich auch interessieren",
+            "das könnte sie auch interessieren", "das könnte ihnen auch gefallen",
+            "auch lesen", "lies auch", "weitere themen", "weitere nachrichten",
+            "weiterführende links",
+        ),
+        # "More:" over a list of linked headlines (Al Jazeera-style); alone on its line
+        "en": ("more",),
+        "es": (
+            "lo último", "lo más visto", "contenido relacionado", "le puede interesar",
+            "también le puede interesar",
+        ),
+        "pt": (
+            "leia também", "notícias relacionadas", "veja também", "mais lidas",
+            "artigos relacionados",
+        ),
+        "pl": (
+            "zobacz także", "zobacz też", "czytaj także", "przeczytaj także",
+            "najczęściej czytane", "polecane", "podobne artykuły",
+        ),
+    },
+    Label.NAVIGATION: {
+        # tag lists under the article
+        "en": ("tags",),
+
+        "de": (
+            "schlagworte", "schlagwörter", "beitragsnavigation", "nächster artikel",
+            "vorheriger artikel", "nächster beitrag", "vorheriger beitrag",
+        ),
+        "es": ("etiquetas",),
+    },
+    Label.COMMENTS: {
+        "de": (
+            "kommentar hinzufügen", "keine kommentare", "schreibe einen kommentar",
+            "hinterlasse einen kommentar", "kommentieren",
+        ),
+        "pt": ("comentários", "deixe um comentário"),
+        "pl": ("komentarze", "dodaj komentarz"),
+    },
+    Label.SHARE: {
+        "de": ("beitrag teilen", "diesen beitrag teilen"),
+        "pt": ("compartilhe", "compartilhar"),
+        "pl": ("udostępnij",),
+    },
+}
+
+# More widget phrases and teaser lead-ins, second round on HTML quality (same sites as
+# MORE_HEADINGS; rules.vocabulary reads them with PHRASES and TEASER_PREFIXES).
+MORE_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
+    Label.COMMENTS: {
+        "de": (
+            "um kommentare zu schreiben", "um einen kommentar zu schreiben",
+            "nicht eingeloggt", "kommentare erscheinen erst nach",
+        ),
+    },
+    Label.NEWSLETTER: {
+        "de": ("in deinen posteingang", "in ihren posteingang"),
+    },
+}
+MORE_TEASER_PREFIXES: tuple[str, ...] = (
+    "auch lesen", "lies auch", "lesen sie hier", "le puede interesar",
+    "también te puede interesar", "leia também", "veja também", "zobacz także",
+    "czytaj także", "czytaj też",
+)

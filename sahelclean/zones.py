@@ -39,6 +39,13 @@ SPACED_RUN_SHARE = 0.5
 NUMBERED_SHARE = 0.6
 # An unknown rail heading is short: "Nos choix", "Dans l'actualité du Sahel".
 RAIL_HEADING_MAX_WORDS = 6
+# HTML: headings that are links are teasers' headlines, intertitles are not links. A run of
+# this many, with nothing but headings (their summaries) and short lines between, is a
+# rail of teasers, whatever trafilatura kept of it. A paragraph of prose between two
+# breaks the run: a shopping list or a ranking gives each linked heading its text.
+LINKED_RAIL_MIN = 3
+LINKED_MIN_DENSITY = 0.9
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,7 @@ def find_zones(lines: list[Line], options: Options) -> list[Zone | None]:
     _heading_zones(lines, zones)
     _shape_zones(lines, zones, options)
     _teaser_zones(lines, zones)
+    _linked_heading_rails(lines, zones)
     return zones
 
 
@@ -291,3 +299,39 @@ def _teaser_zones(lines: list[Line], zones: list[Zone | None]) -> None:
             i = j
         else:
             i += 1
+
+
+def _linked_heading(line: Line) -> bool:
+    """HTML: a heading element that is all link, a teaser's headline."""
+    block = line.block
+    return (
+        block.tag in _HEADING_TAGS
+        and block.link_density >= LINKED_MIN_DENSITY
+        and line.f.n_words >= 2
+        and line.rule is None
+    )
+
+
+def _linked_heading_rails(lines: list[Line], zones: list[Zone | None]) -> None:
+    """Runs of linked headings with their summaries: a rail of teasers (HTML only)."""
+    i = 0
+    while i < len(lines):
+        if zones[i] is not None or not _linked_heading(lines[i]):
+            i += 1
+            continue
+        j, last, items = i, i, 0
+        while j < len(lines) and zones[j] is None:
+            line = lines[j]
+            if _linked_heading(line):
+                items, last = items + 1, j
+            elif line.block.tag not in _HEADING_TAGS and line.prose in (Prose.GOOD, Prose.NEAR):
+                break  # the text of an entry: a list article, not a rail
+            j += 1
+        if last + 1 < j and lines[last + 1].block.tag in _HEADING_TAGS:
+            last += 1  # the summary of the last teaser
+        if items >= LINKED_RAIL_MIN:
+            reason = f"rail of teasers: {items} linked headings"
+            zone = Zone(i, last, Label.RELATED, None, reason)
+            for k in range(i, last + 1):
+                zones[k] = zone
+        i = last + 1

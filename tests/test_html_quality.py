@@ -1,0 +1,296 @@
+"""HTML quality rules that weigh trafilatura's choice against the page's markup."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahelclean import rules
+from sahelclean.classify import classify
+from sahelclean.features import features
+from sahelclean.models import Block, Classified, Label
+from sahelclean.options import Options
+from sahelclean.textutil import stopwords_for
+
+# Made-up articles (French and English): a title, four paragraphs.
+BODIES = {
+    "fr": [
+        "Les maraîchers de la vallée ont commencé la récolte des oignons plus tôt que "
+        "prévu cette année, à cause de la chaleur qui a pressé la maturité des bulbes.",
+        "Sur les marchés de la ville, le sac de cinquante kilos se vend déjà moins cher "
+        "qu'à la même période l'an dernier, ce qui inquiète les producteurs du secteur.",
+        "La coopérative régionale a annoncé la construction de deux nouveaux magasins de "
+        "stockage, financés en partie par les cotisations de ses membres depuis trois ans.",
+        "Les exportateurs espèrent que les routes vers les pays voisins resteront ouvertes "
+        "jusqu'à la fin de la saison, malgré les contrôles plus fréquents aux frontières.",
+    ],
+    "en": [
+        "Market gardeners in the valley began the onion harvest earlier than expected this "
+        "year, because the heat hurried the bulbs to ripeness across most of the fields.",
+        "In the town markets, a fifty-kilo sack already sells for less than at the same "
+        "time last year, which worries the growers of the whole sector a great deal.",
+        "The regional cooperative announced the building of two new storage sheds, paid "
+        "for in part by the dues its members have put aside over the last three years.",
+        "Exporters hope the roads to neighbouring countries will stay open until the end "
+        "of the season, despite the more frequent checks at the border posts this month.",
+    ],
+}
+INTERTITLE = {"fr": "Des prix en baisse", "en": "Prices are falling"}
+# A heading over a block trafilatura left out: an embed's notice, a list of links.
+WIDGET = {
+    "fr": ("Contenu externe recommandé", "Cliquez ici pour afficher le contenu de la plateforme"),
+    "en": ("Recommended external content", "Click here to show the content of the platform"),
+}
+
+
+def _verdicts(rows: list[tuple[str, str, bool]], lang: str) -> list[Classified]:
+    """Classify blocks given as (tag, text, kept by trafilatura)."""
+    blocks = [
+        Block(i, text, i + 1, i + 1, tag=tag, spaced=True).with_kept(kept)
+        for i, (tag, text, kept) in enumerate(rows)
+    ]
+    return classify(blocks, Options(), lang)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_dropped_intertitle_over_kept_text_is_the_article(lang: str) -> None:
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", body[1], True), ("h3", INTERTITLE[lang], False)]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.HEADING
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_dropped_heading_over_dropped_text_is_left_out(lang: str) -> None:
+    body = BODIES[lang]
+    heading, notice = WIDGET[lang]
+    rows = [("p", body[0], True), ("p", body[1], True), ("h3", heading, False)]
+    rows += [("p", notice, False), ("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert not out[2].label.is_article
+    assert all(c.label.is_article for c in out[:2] + out[4:])
+
+
+# --- widget headings of vocab.MORE_HEADINGS ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "lang"),
+    [
+        ("Ähnliche Beiträge", Label.RELATED, "de"),
+        ("DAS KÖNNTE SIE AUCH INTERESSIEREN:", Label.RELATED, "de"),
+        ("Schlagworte", Label.NAVIGATION, "de"),
+        ("Schreibe einen Kommentar", Label.COMMENTS, "de"),
+        ("Lo último", Label.RELATED, "es"),
+        ("Etiquetas:", Label.NAVIGATION, "es"),
+        ("Leia também", Label.RELATED, "pt"),
+        ("Zobacz także", Label.RELATED, "pl"),
+        ("Komentarze (4)", Label.COMMENTS, "pl"),
+        ("Tags", Label.NAVIGATION, "en"),
+        ("More:", Label.RELATED, "en"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_more_widget_headings(text: str, label: Label, lang: str) -> None:
+    verdict = rules.widget_heading(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is not None
+    assert verdict.label is label
+    assert f"({label}, {lang})" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ähnliche Beiträge erschienen gestern in drei Zeitungen.", "de"),
+        ("Kommentieren wollte der Minister die Zahlen am Montag nicht", "de"),
+        ("Zobacz także, jak rolnicy przygotowują się do suszy w regionie", "pl"),
+        ("Tags and labels on cattle help herders in the north", "en"),
+    ],
+)
+def test_more_widget_headings_leave_prose_alone(text: str, lang: str) -> None:
+    assert rules.widget_heading(features(Block(0, text, 1, 1), stopwords_for(lang))) is None
+
+
+GERMAN = [
+    "Die Landwirte im Norden des Landes haben in diesem Jahr früher mit der Ernte "
+    "begonnen, weil die Hitze das Getreide schneller reifen ließ als erwartet.",
+    "Auf den Märkten der Stadt ist der Preis für einen Sack Hirse bereits gefallen, "
+    "was die Erzeuger in der ganzen Region mit wachsender Sorge beobachten.",
+    "Die Genossenschaft kündigte den Bau von zwei neuen Lagerhallen an, die zum Teil "
+    "aus den Beiträgen ihrer Mitglieder der letzten drei Jahre bezahlt werden.",
+]
+GERMAN_RAIL = [
+    "Neue Brücke über den Fluss eröffnet",
+    "Schulen öffnen nach den Ferien wieder",
+    "Regenzeit beginnt später als üblich",
+]
+
+
+def test_a_german_rail_under_its_heading_is_related() -> None:
+    texts = [*GERMAN, "Das könnte Sie auch interessieren", *GERMAN_RAIL]
+    blocks = [Block(i, t, i + 1, i + 1) for i, t in enumerate(texts)]
+    out = classify(blocks, Options(), "de")
+    assert all(c.label.is_article for c in out[:3])
+    assert all(c.label is Label.RELATED for c in out[3:])
+
+
+# --- rails of linked headings ---------------------------------------------------------------
+
+TEASERS = {
+    "fr": [
+        ("Le fleuve Niger atteint son plus haut niveau", "Les riverains surveillent les digues"),
+        ("Une nouvelle route vers Gao", "Les travaux doivent durer deux ans"),
+        ("Le festival du désert revient", "Les organisateurs attendent des milliers de visiteurs"),
+        ("La saison des pluies commence tôt", "Les semis avancent dans le sud du pays"),
+    ],
+    "en": [
+        ("The Niger river reaches its highest level", "Residents keep watch on the dykes"),
+        ("A new road to Gao", "The works are due to last two years"),
+        ("The desert festival returns", "Organisers expect thousands of visitors"),
+        ("The rainy season starts early", "Sowing moves ahead in the south of the country"),
+    ],
+}
+
+
+def _linked_rows(lang: str, between: str) -> list[Block]:
+    """An article trafilatura kept, then linked headings it kept too, each followed by a
+    summary in `between` (a tag): h4 for a rail of teasers, p for a list article."""
+    body = BODIES[lang]
+    blocks = [Block(i, t, i + 1, i + 1, tag="p", spaced=True) for i, t in enumerate(body)]
+    for head, summary in TEASERS[lang]:
+        n = len(blocks)
+        blocks.append(Block(n, head, n + 1, n + 1, tag="h3", link_density=1.0))
+        text = summary if between == "h4" else f"{summary}, {body[n % 4][:120]}."
+        blocks.append(Block(n + 1, text, n + 2, n + 2, tag=between, spaced=True))
+    return [b.with_kept(True) for b in blocks]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_linked_headings_with_their_summaries_are_a_rail(lang: str) -> None:
+    out = classify(_linked_rows(lang, "h4"), Options(), lang)
+    assert all(c.label.is_article for c in out[:4])
+    assert [c.label for c in out[4:]] == [Label.RELATED] * (len(out) - 4)
+    assert "linked headings" in out[4].verdict.reason
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_linked_headings_each_over_its_paragraph_are_the_article(lang: str) -> None:
+    out = classify(_linked_rows(lang, "p"), Options(), lang)
+    assert all(c.label.is_article for c in out)
+
+
+# --- linked lines in capitals -------------------------------------------------------------
+
+SHOUTS = {
+    "fr": "CLIQUEZ ICI POUR TÉLÉCHARGER NOTRE APPLICATION",
+    "en": "CLICK HERE TO GET OUR NEWS APP ON YOUR PHONE",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    ("density", "text_case", "widget"),
+    [
+        (1.0, "upper", True),  # a call to action
+        (0.0, "upper", False),  # a shouted sentence of the article, no link
+        (1.0, "lower", False),  # a link in the text, in ordinary case
+    ],
+)
+def test_a_linked_line_in_capitals_is_a_teaser(
+    lang: str, density: float, text_case: str, widget: bool
+) -> None:
+    body = BODIES[lang]
+    shout = SHOUTS[lang] if text_case == "upper" else SHOUTS[lang].capitalize()
+    texts = [body[0], body[1], shout, body[2], body[3]]
+    blocks = [
+        Block(i, t, i + 1, i + 1, tag="p", spaced=True, link_density=density if i == 2 else 0.0)
+        for i, t in enumerate(texts)
+    ]
+    out = classify([b.with_kept(True) for b in blocks], Options(), lang)
+    assert (out[2].label is Label.RELATED) is widget
+    assert all(c.label.is_article for c in out[:2] + out[3:])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("À lire aussi…", "fr", Label.RELATED),
+        ("Vous aimerez aussi...", "fr", Label.RELATED),
+        ("You may also like...", "en", Label.RELATED),
+        ("Ähnliche Beiträge …", "de", Label.RELATED),
+    ],
+)
+def test_a_widget_heading_may_trail_off(text: str, lang: str, label: Label) -> None:
+    verdict = rules.widget_heading(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is not None
+    assert verdict.label is label
+
+
+@pytest.mark.parametrize("text", ["Commentaires.", "Comments!", "Partager ?"])
+def test_a_widget_word_ending_a_sentence_is_no_heading(text: str) -> None:
+    assert rules.widget_heading(features(Block(0, text, 1, 1), stopwords_for("fr"))) is None
+
+
+# --- scripts without spaces -----------------------------------------------------------------
+
+SHORT_SENTENCES = {
+    "fr": "Rien n'a changé.",
+    "en": "Nothing changed.",
+    "ja": "何も変わらなかった。",  # "nothing changed", one "word" to a whitespace split
+    "zh": "什么都没有改变。",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "ja", "zh"])
+def test_a_short_sentence_kept_in_the_article_is_a_paragraph(lang: str) -> None:
+    body = BODIES["en" if lang in ("ja", "zh") else lang]
+    texts = [body[0], body[1], SHORT_SENTENCES[lang], body[2], body[3]]
+    blocks = [Block(i, t, i + 1, i + 1, tag="p", spaced=True) for i, t in enumerate(texts)]
+    out = classify([b.with_kept(True) for b in blocks], Options(), lang)
+    assert out[2].label is Label.PARAGRAPH
+
+
+# --- phrases and teaser lead-ins of vocab.MORE_PHRASES and MORE_TEASER_PREFIXES -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("Du musst angemeldet sein, um Kommentare zu schreiben!", "de", Label.COMMENTS),
+        ("Sie sind derzeit nicht eingeloggt.", "de", Label.COMMENTS),
+        ("Die besten Geschichten jede Woche in deinen Posteingang.", "de", Label.NEWSLETTER),
+        ("Auch lesen: Neue Brücke über den Fluss eröffnet", "de", Label.RELATED),
+        ("LE PUEDE INTERESAR: Las lluvias llegan antes de lo previsto", "es", Label.RELATED),
+        ("Czytaj także: Rolnicy czekają na deszcz w regionie", "pl", Label.RELATED),
+        ("Leia também: A estrada para Gao será reaberta", "pt", Label.RELATED),
+    ],
+)
+def test_more_widget_phrases(text: str, lang: str, label: Label) -> None:
+    verdict = rules.first_verdict(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is not None
+    assert verdict.label is label
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Auch lesen konnte das Kind schon mit vier Jahren, erzählt die Mutter.", "de"),
+        ("Czytaj także", "pl"),  # a heading alone, not a teaser: no headline after it
+    ],
+)
+def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
+    f = features(Block(0, text, 1, 1), stopwords_for(lang))
+    assert rules.inline_teaser(f) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("In this Dec. 12, 2006, file photo, two astronauts work outside the station.", True),
+        ("In this March 3 photo, farmers load sacks of millet onto a truck in Gao.", True),
+        ("In this region, farmers load sacks of millet onto trucks every morning.", False),
+    ],
+)
+def test_an_in_this_photo_caption_with_a_date(text: str, caption: bool) -> None:
+    verdict = rules.caption(features(Block(0, text, 1, 1), stopwords_for("en")))
+    assert (verdict is not None) is caption
