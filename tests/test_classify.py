@@ -373,3 +373,42 @@ def test_short_spaced_paragraphs_are_no_rail(lang: str, spaced: bool) -> None:
         assert not any(s in kept for s in short)
         assert any(r.kind.value == "related" for r in doc.removed)
     assert first in kept and last in kept
+
+
+# --- an article's head (headline, byline or date, paragraphs) against teaser entries ----
+
+
+@pytest.mark.parametrize(
+    ("rail", "date", "summary", "title", "body"),
+    [
+        (
+            FR_RAIL,
+            "3 mars 2024",
+            "Les habitants attendaient cette décision depuis des mois, et les élus locaux "
+            "promettent un suivi régulier des travaux jusqu'à la fin de l'année prochaine.",
+            FR_TITLE,
+            FR_BODY,
+        ),
+        (
+            EN_RAIL,
+            "3 March 2024",
+            "Residents had been waiting for this decision for months, and local officials "
+            "promise to follow the work closely until the end of next year.",
+            EN_TITLE,
+            EN_BODY,
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_teaser_heads_do_not_take_the_core(
+    rail: list[str], date: str, summary: str, title: str, body: list[str]
+) -> None:
+    """Entries of headline, date and one summary each look like heads, but carry no article:
+    the core stays on the article below them, which prints no byline."""
+    entries = [line for head in rail for line in (head, date, summary)]
+    doc = clean(dump(entries, title, body).encode(), source="teasers")
+    for paragraph in body:
+        assert labels(doc)[paragraph].is_article
+    # The rail's entries stay out (the last summary, just above the article, may stay in).
+    assert doc.text.count(summary) <= 1
+    assert labels(doc)[rail[0]] is Label.RELATED
