@@ -412,3 +412,51 @@ def test_teaser_heads_do_not_take_the_core(
     # The rail's entries stay out (the last summary, just above the article, may stay in).
     assert doc.text.count(summary) <= 1
     assert labels(doc)[rail[0]] is Label.RELATED
+
+
+FR_FORM = [
+    "Créer un compte",
+    "Votre adresse e-mail ne semble pas valide, elle doit contenir un @ et un domaine existant.",
+    "Le mot de passe doit contenir au moins huit caractères, dont une majuscule et un chiffre.",
+    "Les deux mots de passe saisis ne sont pas identiques, merci de recommencer la saisie.",
+    "Votre inscription a bien été enregistrée, vous allez recevoir un e-mail de confirmation.",
+    "Une erreur est survenue pendant l'inscription, merci de vérifier les champs et de réessayer.",
+    "Vous pouvez désormais vous connecter avec votre nouveau mot de passe sur tous nos sites.",
+    "Votre profil a été mis à jour et vos préférences seront appliquées dès la prochaine visite.",
+]
+EN_FORM = [
+    "Create an account",
+    "Your email address does not seem valid: it must contain an @ and an existing domain.",
+    "The password must be at least eight characters long, with one capital and one digit.",
+    "The two passwords you entered do not match, please type them again and try once more.",
+    "Your registration has been saved and you will receive a confirmation email shortly.",
+    "Something went wrong during registration, please check every field and try again.",
+    "You can now sign in with your new password on every one of our sites and apps.",
+    "Your profile has been updated and your preferences will apply from your next visit.",
+]
+
+
+@pytest.mark.parametrize(
+    ("crumbs", "byline", "form"),
+    [
+        (["Accueil", "Afrique", "Mali"], "Par Mariam Diallo", FR_FORM),
+        (["Home", "Africa", "Mali"], "By Mariam Diallo", EN_FORM),
+    ],
+    ids=["fr", "en"],
+)
+def test_breadcrumb_head_names_a_one_paragraph_article(
+    crumbs: list[str], byline: str, form: list[str]
+) -> None:
+    """A video page: its headline is also the last crumb of the trail, one paragraph follows.
+    A sign-up form printed after the footer outweighs it, but the head names the article."""
+    title, paragraphs = (FR_TITLE, FR_BODY) if byline.startswith("Par") else (EN_TITLE, EN_BODY)
+    body = " ".join(paragraphs[:2])
+    footer = 6 * (FR_RAIL if byline.startswith("Par") else EN_RAIL)  # a long site footer
+    page = dump(crumbs, title, title, byline, body, "2:35", footer, form)
+    doc = clean(page.encode(), source="video")
+    assert body in doc.text
+    assert labels(doc)[body].is_article
+    assert form[1] not in doc.text
+    # without the crumb, one paragraph under a head does not outweigh the form
+    doc = clean(dump(crumbs, title, byline, body, "2:35", footer, form).encode(), source="video")
+    assert body not in doc.text
