@@ -460,3 +460,48 @@ def test_breadcrumb_head_names_a_one_paragraph_article(
     # without the crumb, one paragraph under a head does not outweigh the form
     doc = clean(dump(crumbs, title, byline, body, "2:35", footer, form).encode(), source="video")
     assert body not in doc.text
+
+
+FR_TIMELINE = [
+    "1962 Premier forage dans la vallée du fleuve",
+    "Le village obtient un puits profond grâce à une mission agricole venue de Ségou.",
+    "1974 Grande sécheresse et départ des éleveurs",
+    "Une partie des familles quitte la commune pour les villes du sud du pays.",
+    "1985 Création de la coopérative des maraîchères",
+    "Les femmes se regroupent pour acheter ensemble les semences et les outils.",
+    "1998 Arrivée de la route goudronnée",
+    "Les camions peuvent enfin venir charger les oignons pendant toute l'année.",
+    "2012 Installation des premières pompes solaires",
+    "Trois jardins sont équipés avec l'aide d'une association de la région.",
+    "2021 Extension à tous les jardins du village",
+    "Chaque famille dispose désormais d'une parcelle irriguée en saison sèche.",
+]
+EN_TIMELINE = [
+    "1962 First borehole in the river valley",
+    "The village gets a deep well thanks to a farming mission from Ségou.",
+    "1974 Great drought and the herders leave",
+    "Some of the families leave for the towns in the south of the country.",
+    "1985 The women gardeners found a cooperative",
+    "The women join forces to buy their seeds and tools together.",
+    "1998 The tarred road arrives",
+    "Lorries can at last come to load the onions all year round.",
+    "2012 The first solar pumps are installed",
+    "Three gardens are equipped with the help of an association of the region.",
+    "2021 Every garden of the village is equipped",
+    "Each family now has an irrigated plot during the dry season.",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "timeline"),
+    [(FR_TITLE, FR_BODY, FR_TIMELINE), (EN_TITLE, EN_BODY, EN_TIMELINE)],
+    ids=["fr", "en"],
+)
+def test_dated_entries_with_summaries_are_the_article(
+    title: str, body: list[str], timeline: list[str]
+) -> None:
+    """Year + event, one sentence each: a timeline of the article, not a teaser rail."""
+    doc = clean(dump(title, body[:3], timeline, body[3:]).encode(), source="timeline")
+    for line in timeline:
+        assert labels(doc)[line] is not Label.RELATED
+        assert line in doc.text
