@@ -505,3 +505,19 @@ def test_dated_entries_with_summaries_are_the_article(
     for line in timeline:
         assert labels(doc)[line] is not Label.RELATED
         assert line in doc.text
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "label"),
+    [
+        (FR_TITLE, FR_BODY, "Ce qui change pour les familles :"),
+        (EN_TITLE, EN_BODY, "What changes for the families:"),
+    ],
+    ids=["fr", "en"],
+)
+def test_run_in_heading_with_a_colon_is_kept(title: str, body: list[str], label: str) -> None:
+    """A short label ending with a colon over a whole paragraph is an intertitle."""
+    doc = clean(dump(title, body[:2], label, body[2:]).encode(), source="run-in")
+    assert labels(doc)[label] is Label.HEADING
+    assert label in doc.text
+    assert_article_kept(doc, title, body)
