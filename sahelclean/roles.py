@@ -224,10 +224,23 @@ def _markup_role(line: Line) -> Verdict | None:
 def _is_heading(
     lines: list[Line], zones: list[Zone | None], i: int, end: int, options: Options
 ) -> bool:
-    """An intertitle: short, no full stop, and followed by article prose."""
+    """An intertitle: short, no full stop, and followed by article prose.
+
+    A label ending with a colon counts when a whole paragraph follows it (a run-in
+    heading, "Private solar panels:"); over short lines it introduces a list.
+    """
     f = lines[i].f
-    if f.n_words == 0 or f.n_words > options.heading_max_words or f.ends_colon:
+    if f.n_words == 0 or f.n_words > options.heading_max_words:
         return False
+    if f.ends_colon:  # a run-in heading ("Private solar panels:") over a whole paragraph
+        nxt = i + 1
+        return (
+            nxt <= end
+            and zones[nxt] is None
+            and lines[nxt].rule is None
+            and lines[nxt].prose is Prose.GOOD
+            and f.starts_upper
+        )
     if f.text.rstrip(" »”\"')").endswith((".", "…", ",", ";", "。", "，", "；")):
         return False
     if not (f.starts_upper or f.text[:1].isdigit()):

@@ -277,7 +277,8 @@ def _teaser_zones(lines: list[Line], zones: list[Zone | None]) -> None:
     """Runs of headline + one-sentence summary pairs: a rail of teasers, not intertitles.
 
     An article alternates intertitles and paragraphs now and then; a teaser list does it
-    at every entry, with summaries of a sentence or two.
+    at every entry, with summaries of a sentence or two. Entries that start with numbers
+    (years, steps) are a timeline or a how-to of the article, as for shape rails.
     """
     i = 0
     while i < len(lines) - 1:
@@ -291,7 +292,7 @@ def _teaser_zones(lines: list[Line], zones: list[Zone | None]) -> None:
         ):
             j += 2
         pairs = (j - i) // 2
-        if pairs >= TEASER_MIN_PAIRS:
+        if pairs >= TEASER_MIN_PAIRS and not _numbered(lines[i:j]):
             reason = f"teaser rail: {pairs} headlines with summaries"
             zone = Zone(i, j - 1, Label.RELATED, None, reason)
             for k in range(i, j):

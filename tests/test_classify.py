@@ -373,3 +373,151 @@ def test_short_spaced_paragraphs_are_no_rail(lang: str, spaced: bool) -> None:
         assert not any(s in kept for s in short)
         assert any(r.kind.value == "related" for r in doc.removed)
     assert first in kept and last in kept
+
+
+# --- an article's head (headline, byline or date, paragraphs) against teaser entries ----
+
+
+@pytest.mark.parametrize(
+    ("rail", "date", "summary", "title", "body"),
+    [
+        (
+            FR_RAIL,
+            "3 mars 2024",
+            "Les habitants attendaient cette décision depuis des mois, et les élus locaux "
+            "promettent un suivi régulier des travaux jusqu'à la fin de l'année prochaine.",
+            FR_TITLE,
+            FR_BODY,
+        ),
+        (
+            EN_RAIL,
+            "3 March 2024",
+            "Residents had been waiting for this decision for months, and local officials "
+            "promise to follow the work closely until the end of next year.",
+            EN_TITLE,
+            EN_BODY,
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_teaser_heads_do_not_take_the_core(
+    rail: list[str], date: str, summary: str, title: str, body: list[str]
+) -> None:
+    """Entries of headline, date and one summary each look like heads, but carry no article:
+    the core stays on the article below them, which prints no byline."""
+    entries = [line for head in rail for line in (head, date, summary)]
+    doc = clean(dump(entries, title, body).encode(), source="teasers")
+    for paragraph in body:
+        assert labels(doc)[paragraph].is_article
+    # The rail's entries stay out (the last summary, just above the article, may stay in).
+    assert doc.text.count(summary) <= 1
+    assert labels(doc)[rail[0]] is Label.RELATED
+
+
+FR_FORM = [
+    "Créer un compte",
+    "Votre adresse e-mail ne semble pas valide, elle doit contenir un @ et un domaine existant.",
+    "Le mot de passe doit contenir au moins huit caractères, dont une majuscule et un chiffre.",
+    "Les deux mots de passe saisis ne sont pas identiques, merci de recommencer la saisie.",
+    "Votre inscription a bien été enregistrée, vous allez recevoir un e-mail de confirmation.",
+    "Une erreur est survenue pendant l'inscription, merci de vérifier les champs et de réessayer.",
+    "Vous pouvez désormais vous connecter avec votre nouveau mot de passe sur tous nos sites.",
+    "Votre profil a été mis à jour et vos préférences seront appliquées dès la prochaine visite.",
+]
+EN_FORM = [
+    "Create an account",
+    "Your email address does not seem valid: it must contain an @ and an existing domain.",
+    "The password must be at least eight characters long, with one capital and one digit.",
+    "The two passwords you entered do not match, please type them again and try once more.",
+    "Your registration has been saved and you will receive a confirmation email shortly.",
+    "Something went wrong during registration, please check every field and try again.",
+    "You can now sign in with your new password on every one of our sites and apps.",
+    "Your profile has been updated and your preferences will apply from your next visit.",
+]
+
+
+@pytest.mark.parametrize(
+    ("crumbs", "byline", "form"),
+    [
+        (["Accueil", "Afrique", "Mali"], "Par Mariam Diallo", FR_FORM),
+        (["Home", "Africa", "Mali"], "By Mariam Diallo", EN_FORM),
+    ],
+    ids=["fr", "en"],
+)
+def test_breadcrumb_head_names_a_one_paragraph_article(
+    crumbs: list[str], byline: str, form: list[str]
+) -> None:
+    """A video page: its headline is also the last crumb of the trail, one paragraph follows.
+    A sign-up form printed after the footer outweighs it, but the head names the article."""
+    title, paragraphs = (FR_TITLE, FR_BODY) if byline.startswith("Par") else (EN_TITLE, EN_BODY)
+    body = " ".join(paragraphs[:2])
+    footer = 6 * (FR_RAIL if byline.startswith("Par") else EN_RAIL)  # a long site footer
+    page = dump(crumbs, title, title, byline, body, "2:35", footer, form)
+    doc = clean(page.encode(), source="video")
+    assert body in doc.text
+    assert labels(doc)[body].is_article
+    assert form[1] not in doc.text
+    # without the crumb, one paragraph under a head does not outweigh the form
+    doc = clean(dump(crumbs, title, byline, body, "2:35", footer, form).encode(), source="video")
+    assert body not in doc.text
+
+
+FR_TIMELINE = [
+    "1962 Premier forage dans la vallée du fleuve",
+    "Le village obtient un puits profond grâce à une mission agricole venue de Ségou.",
+    "1974 Grande sécheresse et départ des éleveurs",
+    "Une partie des familles quitte la commune pour les villes du sud du pays.",
+    "1985 Création de la coopérative des maraîchères",
+    "Les femmes se regroupent pour acheter ensemble les semences et les outils.",
+    "1998 Arrivée de la route goudronnée",
+    "Les camions peuvent enfin venir charger les oignons pendant toute l'année.",
+    "2012 Installation des premières pompes solaires",
+    "Trois jardins sont équipés avec l'aide d'une association de la région.",
+    "2021 Extension à tous les jardins du village",
+    "Chaque famille dispose désormais d'une parcelle irriguée en saison sèche.",
+]
+EN_TIMELINE = [
+    "1962 First borehole in the river valley",
+    "The village gets a deep well thanks to a farming mission from Ségou.",
+    "1974 Great drought and the herders leave",
+    "Some of the families leave for the towns in the south of the country.",
+    "1985 The women gardeners found a cooperative",
+    "The women join forces to buy their seeds and tools together.",
+    "1998 The tarred road arrives",
+    "Lorries can at last come to load the onions all year round.",
+    "2012 The first solar pumps are installed",
+    "Three gardens are equipped with the help of an association of the region.",
+    "2021 Every garden of the village is equipped",
+    "Each family now has an irrigated plot during the dry season.",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "timeline"),
+    [(FR_TITLE, FR_BODY, FR_TIMELINE), (EN_TITLE, EN_BODY, EN_TIMELINE)],
+    ids=["fr", "en"],
+)
+def test_dated_entries_with_summaries_are_the_article(
+    title: str, body: list[str], timeline: list[str]
+) -> None:
+    """Year + event, one sentence each: a timeline of the article, not a teaser rail."""
+    doc = clean(dump(title, body[:3], timeline, body[3:]).encode(), source="timeline")
+    for line in timeline:
+        assert labels(doc)[line] is not Label.RELATED
+        assert line in doc.text
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "label"),
+    [
+        (FR_TITLE, FR_BODY, "Ce qui change pour les familles :"),
+        (EN_TITLE, EN_BODY, "What changes for the families:"),
+    ],
+    ids=["fr", "en"],
+)
+def test_run_in_heading_with_a_colon_is_kept(title: str, body: list[str], label: str) -> None:
+    """A short label ending with a colon over a whole paragraph is an intertitle."""
+    doc = clean(dump(title, body[:2], label, body[2:]).encode(), source="run-in")
+    assert labels(doc)[label] is Label.HEADING
+    assert label in doc.text
+    assert_article_kept(doc, title, body)
