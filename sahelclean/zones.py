@@ -122,7 +122,11 @@ def _continues(label: Label, line: Line, sticky: bool) -> bool:
         return line.rule is None or line.rule.label is not Label.NAVIGATION
     if ends_zone(line):
         return False
-    if label not in _LISTS:
+    # A comments heading with no comment evidence and article prose still to come is a
+    # comment counter ("953 Kommentare", "27 commentaires") printed under a headline: it
+    # takes in only widget lines, not the short lines of the article that follow it.
+    # (Dev, innertext: sh +0.0040, te +0.0000; gettext: sh +0.0036, te +0.0004.)
+    if label not in _LISTS or label is Label.COMMENTS:
         return line.rule is not None or line.prose is Prose.BAD
     return True
 
