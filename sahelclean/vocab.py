@@ -502,6 +502,28 @@ MORE_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
         "de": ("in deinen posteingang", "in ihren posteingang"),
     },
 }
+# Donation and support appeals (third round on HTML quality): a short line asking readers
+# to pay for the site's work is furniture like a paywall box, never a sentence of the
+# article. Only phrases that name the reader's support of the site ("support our
+# journalism"), not "donation" alone: a charity's news may report on donations.
+SUPPORT_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
+    Label.PAYWALL: {
+        "en": (
+            "support our journalism", "support independent journalism",
+            "we rely on your support", "rely on readers like you", "make a donation today",
+            "donate now", "support us today",
+        ),
+        "de": (
+            "unterstützen sie unsere arbeit", "unterstützen sie unseren journalismus",
+            "unterstützen sie uns", "jede kleine spende", "jetzt spenden", "spenden sie jetzt",
+            "unterstütze uns", "unterstütze unsere arbeit",
+        ),
+        "fr": (
+            "faites un don", "soutenez notre journalisme", "soutenez-nous", "soutenez la rédaction",
+            "soutenez notre travail",
+        ),
+    },
+}
 MORE_TEASER_PREFIXES: tuple[str, ...] = (
     "auch lesen", "lies auch", "lesen sie hier", "le puede interesar",
     "también te puede interesar", "leia também", "veja também", "zobacz także",

@@ -283,6 +283,39 @@ def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
     assert rules.inline_teaser(f) is None
 
 
+# --- donation and support appeals of vocab.SUPPORT_PHRASES -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Support our journalism: every contribution keeps the newsroom going.", "en"),
+        ("We rely on your support to keep reporting from the valley", "en"),
+        ("Faites un don pour que nos reporters restent sur le terrain.", "fr"),
+        ("Soutenez notre journalisme indépendant", "fr"),
+        ("Unterstützen Sie unsere Arbeit mit einem Abo oder einer Spende.", "de"),
+        ("Jede kleine Spende hilft uns, weiter unabhängig zu berichten!", "de"),
+    ],
+)
+def test_support_appeals_are_paywall(text: str, lang: str) -> None:
+    verdict = rules.first_verdict(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is not None
+    assert verdict.label is Label.PAYWALL
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The charity said donations had doubled since the floods began in March.", "en"),
+        ("L'association a reçu plus de dons que prévu après les inondations de mars.", "fr"),
+        ("Die Spenden an das Hilfswerk haben sich seit den Überschwemmungen verdoppelt.", "de"),
+    ],
+)
+def test_reports_on_donations_are_no_appeal(text: str, lang: str) -> None:
+    verdict = rules.first_verdict(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is None or verdict.label is not Label.PAYWALL
+
+
 @pytest.mark.parametrize(
     ("text", "caption"),
     [
