@@ -327,3 +327,29 @@ def test_reports_on_donations_are_no_appeal(text: str, lang: str) -> None:
 def test_an_in_this_photo_caption_with_a_date(text: str, caption: bool) -> None:
     verdict = rules.caption(features(Block(0, text, 1, 1), stopwords_for("en")))
     assert (verdict is not None) is caption
+
+
+# --- a table's <caption> is its title, not a photo caption -------------------------------
+
+CAPTIONS = {
+    "fr": "Le prix du sac d'oignons a baissé de moitié sur les marchés de la région cette saison.",
+    "en": "The price of a sack of onions fell by half in the markets of the region this season.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_kept_table_caption_is_the_article(lang: str) -> None:
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", body[1], True), ("caption", CAPTIONS[lang], True)]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.PARAGRAPH
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_figcaption_is_still_a_caption(lang: str) -> None:
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", body[1], True), ("figcaption", CAPTIONS[lang], True)]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.CAPTION
