@@ -140,6 +140,7 @@ def vocabulary() -> Vocabulary:
                 label_lines.setdefault(fold(entry), label)
     # One trie for all labels: one search per line; the phrase found gives the label.
     phrase_labels = {
+        **_by_phrase(vocab.NOTICE_PHRASES),
         **_by_phrase(vocab.SUPPORT_PHRASES),
         **_by_phrase(vocab.MORE_PHRASES),
         **_by_phrase(vocab.PHRASES),

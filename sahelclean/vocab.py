@@ -511,7 +511,7 @@ SUPPORT_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
         "en": (
             "support our journalism", "support independent journalism",
             "we rely on your support", "rely on readers like you", "make a donation today",
-            "donate now", "support us today",
+            "donate now", "support us today", "supporting our work",
         ),
         "de": (
             "unterstützen sie unsere arbeit", "unterstützen sie unseren journalismus",
@@ -522,6 +522,36 @@ SUPPORT_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
             "faites un don", "soutenez notre journalisme", "soutenez-nous", "soutenez la rédaction",
             "soutenez notre travail",
         ),
+    },
+}
+# Disclosures, embed blockers and notices printed around articles (third round on HTML
+# quality): advertising notices, the consent plugins' "load the content"
+# boxes over an embed, comment rules, reprint notices. Phrases no article sentence uses.
+NOTICE_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
+    # advertising notices only: affiliate disclosures ("may earn a commission") are left
+    # to the article, as the sh corpus keeps them in its gold
+    Label.AD: {
+        "en": ("advertisers do not influence", "this post contains advertising"),
+        "de": ("dieser beitrag enthält werbung", "dieser artikel enthält werbung"),
+        "fr": ("cet article contient de la publicité",),
+    },
+    Label.COOKIE: {
+        "en": (
+            "click the button below to load the content",
+            "click on the button below to load the content",
+        ),
+        "de": ("klicken sie auf den unteren button", "klicken sie auf den button unten"),
+        "fr": ("cliquez sur le bouton ci-dessous pour charger le contenu",),
+    },
+    Label.COMMENTS: {
+        "en": ("submit your letter to the editor",),
+        "de": ("unsere netiquette", "kommentare insgesamt"),
+        "fr": ("notre charte de modération",),
+    },
+    Label.FOOTER: {
+        "en": ("copyrighted property of", "written permission must be obtained"),
+        "de": ("nachdruck nur mit genehmigung",),
+        "fr": ("reproduction interdite sans autorisation",),
     },
 }
 MORE_TEASER_PREFIXES: tuple[str, ...] = (

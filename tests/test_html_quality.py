@@ -329,6 +329,48 @@ def test_an_in_this_photo_caption_with_a_date(text: str, caption: bool) -> None:
     assert (verdict is not None) is caption
 
 
+# --- disclosures and notices of vocab.NOTICE_PHRASES -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("This post contains advertising for the shops we tested.", "en", Label.AD),
+        ("Cet article contient de la publicité pour les boutiques testées.", "fr", Label.AD),
+        ("*Werbung. Dieser Beitrag enthält Werbung für den Laden.", "de", Label.AD),
+        ("Click on the button below to load the content of the map.", "en", Label.COOKIE),
+        (
+            "Cliquez sur le bouton ci-dessous pour charger le contenu de la carte.",
+            "fr",
+            Label.COOKIE,
+        ),
+        ("Klicken Sie auf den unteren Button, um die Karte zu laden.", "de", Label.COOKIE),
+        ("Submit your letter to the editor via the form below.", "en", Label.COMMENTS),
+        ("Merci de respecter notre charte de modération.", "fr", Label.COMMENTS),
+        ("Bitte halten Sie sich an unsere Netiquette.", "de", Label.COMMENTS),
+        ("This story is the copyrighted property of the paper.", "en", Label.FOOTER),
+        ("Reproduction interdite sans autorisation de la rédaction.", "fr", Label.FOOTER),
+        ("Nachdruck nur mit Genehmigung des Verlags.", "de", Label.FOOTER),
+    ],
+)
+def test_notice_phrases(text: str, lang: str, label: Label) -> None:
+    verdict = rules.first_verdict(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is not None
+    assert verdict.label is label
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The shop says its affiliates sold twice as many sacks this year.", "en"),
+        ("La boutique affirme que ses affiliés ont vendu deux fois plus de sacs.", "fr"),
+        ("Der Verlag prüft den Inhalt von Verträgen mit den Händlern genau.", "de"),
+    ],
+)
+def test_notice_phrases_leave_prose_alone(text: str, lang: str) -> None:
+    assert rules.first_verdict(features(Block(0, text, 1, 1), stopwords_for(lang))) is None
+
+
 # --- a table's <caption> is its title, not a photo caption -------------------------------
 
 CAPTIONS = {
