@@ -543,6 +543,21 @@ NOTICE_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
         "de": ("klicken sie auf den unteren button", "klicken sie auf den button unten"),
         "fr": ("cliquez sur le bouton ci-dessous pour charger le contenu",),
     },
+    # a teaser rail's lead-in as a sentence ("Das Thema könnte dich auch interessieren:")
+    Label.RELATED: {
+        "en": ("you might also be interested in", "you may also be interested in"),
+        "de": (
+            "könnte dich auch interessieren", "könnte sie auch interessieren",
+            "lesen sie auch die folgenden",
+        ),
+        "fr": ("ces articles pourraient vous intéresser", "pourrait aussi vous intéresser"),
+    },
+    # the paywall's offer under a cut article
+    Label.PAYWALL: {
+        "en": ("to view the full story", "to read the full story, subscribe"),
+        "de": ("um den ganzen artikel zu lesen",),
+        "fr": ("accéder en illimité", "accédez en illimité"),
+    },
     Label.COMMENTS: {
         "en": ("submit your letter to the editor",),
         "de": ("unsere netiquette", "kommentare insgesamt"),
