@@ -173,13 +173,25 @@ def _company(blocks: list[Block], i: int, text: str) -> int:
 def unwrap(blocks: list[Block]) -> list[Block]:
     """Drop the widget hint of the containers that hold the article trafilatura kept."""
     held: dict[int, int] = {}
+    # containers marked alike (one class on each <section> of the article) are one wrapper
+    alike: dict[tuple[str, str], int] = {}
+    marked_as: dict[int, tuple[str, str]] = {}
     for b in blocks:  # a site rule's verdict stands (see siterules.py)
         if b.kept and b.widget and not (b.hint and b.hint.reason.startswith(SITE_RULE)):
             held[b.widget] = held.get(b.widget, 0) + len(b.text)
+            if b.hint is not None:
+                mark = (str(b.hint.label), b.hint.reason)
+                marked_as.setdefault(b.widget, mark)
+                alike[mark] = alike.get(mark, 0) + len(b.text)
     if not held:
         return blocks
     total = sum(len(b.text) for b in blocks if b.kept)
-    wrappers = {w for w, n in held.items() if n >= WRAPPER_SHARE * total}
+    wrappers = {
+        w
+        for w, n in held.items()
+        if n >= WRAPPER_SHARE * total
+        or (w in marked_as and alike[marked_as[w]] >= WRAPPER_SHARE * total)
+    }
     if not wrappers:
         return blocks
     return [replace(b, hint=None, widget=0) if b.widget in wrappers else b for b in blocks]

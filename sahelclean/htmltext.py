@@ -107,13 +107,30 @@ def _hint(tag: str, role: str | None, names: str) -> Verdict | None:
     return None
 
 
+# A tooltip's or hover card's box (class "tooltip", "author-tooltip__bio",
+# "item-tooltip-inner"): the page shows it only under the pointer, its stylesheet hides it.
+# The trigger ("tooltip-trigger", "js-tooltip-click", "has-tooltip") is shown and stays.
+_TOOLTIP = re.compile(
+    r"(?<!has-)(?<!with-)(?<!has_)tooltip(?:$|\s|__|-(?:inner|content|text|body|wrapper)\b)"
+)
+
+
 def hidden(element: Any) -> bool:
-    """True for an element the page hides (hidden, aria-hidden, display:none)."""
+    """True for an element the page hides (hidden, aria-hidden, display:none, a tooltip)."""
     attrib = element.attrib
     if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return True
     style = attrib.get("style")
-    return bool(style) and any(s in style.lower() for s in _HIDDEN_STYLE)
+    if style and any(s in style.lower() for s in _HIDDEN_STYLE):
+        return True
+    names = attrib.get("class")
+    return bool(names) and "tooltip" in names.lower() and _tooltip(names.lower())
+
+
+@lru_cache(maxsize=1024)
+def _tooltip(names: str) -> bool:
+    """hidden's answer for a class attribute naming a tooltip (pages repeat their classes)."""
+    return _TOOLTIP.search(names) is not None
 
 
 def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBlock]:

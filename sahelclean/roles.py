@@ -214,7 +214,9 @@ def _markup_role(line: Line) -> Verdict | None:
         return Verdict(Label.HEADING, f"<{tag}> inside the article")
     if tag == "blockquote":
         return Verdict(Label.QUOTE, "<blockquote> inside the article")
-    if tag in ("figcaption", "caption"):
+    # a photo's <figcaption> only: a table's <caption> is the title of its content (slide
+    # shows print their text there), judged as any other line
+    if tag == "figcaption":
         return Verdict(Label.CAPTION, f"<{tag}> inside the article")
     if tag in ("li", "dd", "dt"):
         return Verdict(Label.LIST_ITEM, f"<{tag}> inside the article")

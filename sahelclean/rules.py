@@ -139,7 +139,12 @@ def vocabulary() -> Vocabulary:
             for entry in entries:
                 label_lines.setdefault(fold(entry), label)
     # One trie for all labels: one search per line; the phrase found gives the label.
-    phrase_labels = {**_by_phrase(vocab.MORE_PHRASES), **_by_phrase(vocab.PHRASES)}
+    phrase_labels = {
+        **_by_phrase(vocab.NOTICE_PHRASES),
+        **_by_phrase(vocab.SUPPORT_PHRASES),
+        **_by_phrase(vocab.MORE_PHRASES),
+        **_by_phrase(vocab.PHRASES),
+    }
     button_labels = _by_phrase({label: {"any": e} for label, e in vocab.BUTTON_PHRASES.items()})
     prefixes = _alternation(
         [fold(p) for p in (*vocab.TEASER_PREFIXES, *vocab.MORE_TEASER_PREFIXES)]

@@ -502,6 +502,73 @@ MORE_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
         "de": ("in deinen posteingang", "in ihren posteingang"),
     },
 }
+# Donation and support appeals (third round on HTML quality): a short line asking readers
+# to pay for the site's work is furniture like a paywall box, never a sentence of the
+# article. Only phrases that name the reader's support of the site ("support our
+# journalism"), not "donation" alone: a charity's news may report on donations.
+SUPPORT_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
+    Label.PAYWALL: {
+        "en": (
+            "support our journalism", "support independent journalism",
+            "we rely on your support", "rely on readers like you", "make a donation today",
+            "donate now", "support us today", "supporting our work",
+        ),
+        "de": (
+            "unterstützen sie unsere arbeit", "unterstützen sie unseren journalismus",
+            "unterstützen sie uns", "jede kleine spende", "jetzt spenden", "spenden sie jetzt",
+            "unterstütze uns", "unterstütze unsere arbeit",
+        ),
+        "fr": (
+            "faites un don", "soutenez notre journalisme", "soutenez-nous", "soutenez la rédaction",
+            "soutenez notre travail",
+        ),
+    },
+}
+# Disclosures, embed blockers and notices printed around articles (third round on HTML
+# quality): advertising notices, the consent plugins' "load the content"
+# boxes over an embed, comment rules, reprint notices. Phrases no article sentence uses.
+NOTICE_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
+    # advertising notices only: affiliate disclosures ("may earn a commission") are left
+    # to the article, as the sh corpus keeps them in its gold
+    Label.AD: {
+        "en": ("advertisers do not influence", "this post contains advertising"),
+        "de": ("dieser beitrag enthält werbung", "dieser artikel enthält werbung"),
+        "fr": ("cet article contient de la publicité",),
+    },
+    Label.COOKIE: {
+        "en": (
+            "click the button below to load the content",
+            "click on the button below to load the content",
+        ),
+        "de": ("klicken sie auf den unteren button", "klicken sie auf den button unten"),
+        "fr": ("cliquez sur le bouton ci-dessous pour charger le contenu",),
+    },
+    # a teaser rail's lead-in as a sentence ("Das Thema könnte dich auch interessieren:")
+    Label.RELATED: {
+        "en": ("you might also be interested in", "you may also be interested in"),
+        "de": (
+            "könnte dich auch interessieren", "könnte sie auch interessieren",
+            "lesen sie auch die folgenden",
+        ),
+        "fr": ("ces articles pourraient vous intéresser", "pourrait aussi vous intéresser"),
+    },
+    # the paywall's offer under a cut article
+    Label.PAYWALL: {
+        "en": ("to view the full story", "to read the full story, subscribe"),
+        "de": ("um den ganzen artikel zu lesen",),
+        "fr": ("accéder en illimité", "accédez en illimité"),
+    },
+    Label.COMMENTS: {
+        "en": ("submit your letter to the editor",),
+        "de": ("unsere netiquette", "kommentare insgesamt"),
+        "fr": ("notre charte de modération",),
+    },
+    Label.FOOTER: {
+        "en": ("copyrighted property of", "written permission must be obtained"),
+        "de": ("nachdruck nur mit genehmigung",),
+        "fr": ("reproduction interdite sans autorisation",),
+    },
+}
 MORE_TEASER_PREFIXES: tuple[str, ...] = (
     "auch lesen", "lies auch", "lesen sie hier", "le puede interesar",
     "también te puede interesar", "leia também", "veja também", "zobacz także",

@@ -283,6 +283,39 @@ def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
     assert rules.inline_teaser(f) is None
 
 
+# --- donation and support appeals of vocab.SUPPORT_PHRASES -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Support our journalism: every contribution keeps the newsroom going.", "en"),
+        ("We rely on your support to keep reporting from the valley", "en"),
+        ("Faites un don pour que nos reporters restent sur le terrain.", "fr"),
+        ("Soutenez notre journalisme indépendant", "fr"),
+        ("Unterstützen Sie unsere Arbeit mit einem Abo oder einer Spende.", "de"),
+        ("Jede kleine Spende hilft uns, weiter unabhängig zu berichten!", "de"),
+    ],
+)
+def test_support_appeals_are_paywall(text: str, lang: str) -> None:
+    verdict = rules.first_verdict(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is not None
+    assert verdict.label is Label.PAYWALL
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The charity said donations had doubled since the floods began in March.", "en"),
+        ("L'association a reçu plus de dons que prévu après les inondations de mars.", "fr"),
+        ("Die Spenden an das Hilfswerk haben sich seit den Überschwemmungen verdoppelt.", "de"),
+    ],
+)
+def test_reports_on_donations_are_no_appeal(text: str, lang: str) -> None:
+    verdict = rules.first_verdict(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is None or verdict.label is not Label.PAYWALL
+
+
 @pytest.mark.parametrize(
     ("text", "caption"),
     [
@@ -294,3 +327,77 @@ def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
 def test_an_in_this_photo_caption_with_a_date(text: str, caption: bool) -> None:
     verdict = rules.caption(features(Block(0, text, 1, 1), stopwords_for("en")))
     assert (verdict is not None) is caption
+
+
+# --- disclosures and notices of vocab.NOTICE_PHRASES -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("This post contains advertising for the shops we tested.", "en", Label.AD),
+        ("Cet article contient de la publicité pour les boutiques testées.", "fr", Label.AD),
+        ("*Werbung. Dieser Beitrag enthält Werbung für den Laden.", "de", Label.AD),
+        ("Click on the button below to load the content of the map.", "en", Label.COOKIE),
+        (
+            "Cliquez sur le bouton ci-dessous pour charger le contenu de la carte.",
+            "fr",
+            Label.COOKIE,
+        ),
+        ("Klicken Sie auf den unteren Button, um die Karte zu laden.", "de", Label.COOKIE),
+        ("You might also be interested in these stories:", "en", Label.RELATED),
+        ("Ces articles pourraient vous intéresser :", "fr", Label.RELATED),
+        ("Das Thema könnte dich auch interessieren:", "de", Label.RELATED),
+        ("To view the full story, please subscribe to the paper.", "en", Label.PAYWALL),
+        ("Pour accéder en illimité à nos articles", "fr", Label.PAYWALL),
+        ("Um den ganzen Artikel zu lesen, schließen Sie ein Abo ab.", "de", Label.PAYWALL),
+        ("Submit your letter to the editor via the form below.", "en", Label.COMMENTS),
+        ("Merci de respecter notre charte de modération.", "fr", Label.COMMENTS),
+        ("Bitte halten Sie sich an unsere Netiquette.", "de", Label.COMMENTS),
+        ("This story is the copyrighted property of the paper.", "en", Label.FOOTER),
+        ("Reproduction interdite sans autorisation de la rédaction.", "fr", Label.FOOTER),
+        ("Nachdruck nur mit Genehmigung des Verlags.", "de", Label.FOOTER),
+    ],
+)
+def test_notice_phrases(text: str, lang: str, label: Label) -> None:
+    verdict = rules.first_verdict(features(Block(0, text, 1, 1), stopwords_for(lang)))
+    assert verdict is not None
+    assert verdict.label is label
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The shop says its affiliates sold twice as many sacks this year.", "en"),
+        ("La boutique affirme que ses affiliés ont vendu deux fois plus de sacs.", "fr"),
+        ("Der Verlag prüft den Inhalt von Verträgen mit den Händlern genau.", "de"),
+    ],
+)
+def test_notice_phrases_leave_prose_alone(text: str, lang: str) -> None:
+    assert rules.first_verdict(features(Block(0, text, 1, 1), stopwords_for(lang))) is None
+
+
+# --- a table's <caption> is its title, not a photo caption -------------------------------
+
+CAPTIONS = {
+    "fr": "Le prix du sac d'oignons a baissé de moitié sur les marchés de la région cette saison.",
+    "en": "The price of a sack of onions fell by half in the markets of the region this season.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_kept_table_caption_is_the_article(lang: str) -> None:
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", body[1], True), ("caption", CAPTIONS[lang], True)]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.PARAGRAPH
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_figcaption_is_still_a_caption(lang: str) -> None:
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", body[1], True), ("figcaption", CAPTIONS[lang], True)]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.CAPTION

@@ -173,3 +173,15 @@ def test_a_line_trafilatura_printed_twice_keeps_both_copies(lang: str) -> None:
     blocks = [Block(i, t, i + 1, i + 1, tag="p") for i, t in enumerate(texts)]
     marked = mark_kept(blocks, [body[0], body[1], body[0], body[2]])
     assert [b.kept for b in marked] == [False, True, True, True, True]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_unwrap_drops_the_hint_of_sections_marked_alike(lang: str) -> None:
+    # each paragraph in its own <section class="… Section--Ads">: none holds half the
+    # kept text, all together do: they are the article's sections, not ads
+    _, body, menu = ARTICLES[lang]
+    blocks = [block(i, p, kept=True, widget=i + 1, hint=Label.AD) for i, p in enumerate(body)]
+    blocks.append(block(9, menu[1], kept=True, widget=9, hint=Label.SHARE))
+    out = unwrap(blocks)
+    assert all(b.hint is None and b.widget == 0 for b in out[:-1])
+    assert out[-1].hint == blocks[-1].hint
