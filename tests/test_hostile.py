@@ -457,7 +457,7 @@ def _deep_article(batch: Batch, relpath: str) -> None:
 
 def test_html_nested_100000_levels_deep(tmp_path: Path) -> None:
     """No RecursionError, no loss: libxml2 stops at 256 levels, so the page is parsed again
-    with the tags below level 200 taken out, and its article comes out; the largest
+    with the tags below level 24 taken out, and its article comes out; the largest
     process stays under 500 MB."""
     bad = tmp_path / "in" / "deep.html"
     bad.parent.mkdir()
