@@ -128,7 +128,7 @@ def _by_phrase(table: dict[Label, dict[str, tuple[str, ...]]]) -> dict[str, Labe
 def vocabulary() -> Vocabulary:
     """Compile the built-in vocabularies (once per process, on first use)."""
     headings: dict[str, tuple[Label, str]] = {}
-    for table in (vocab.HEADINGS, vocab.MORE_HEADINGS):
+    for table in vocab.HEADING_TABLES:
         for label, by_lang in table.items():
             for lang, entries in by_lang.items():
                 for entry in entries:
@@ -139,16 +139,12 @@ def vocabulary() -> Vocabulary:
             for entry in entries:
                 label_lines.setdefault(fold(entry), label)
     # One trie for all labels: one search per line; the phrase found gives the label.
-    phrase_labels = {
-        **_by_phrase(vocab.NOTICE_PHRASES),
-        **_by_phrase(vocab.SUPPORT_PHRASES),
-        **_by_phrase(vocab.MORE_PHRASES),
-        **_by_phrase(vocab.PHRASES),
-    }
+    phrase_labels: dict[str, Label] = {}
+    for table in vocab.PHRASE_TABLES:
+        for phrase, label in _by_phrase(table).items():
+            phrase_labels.setdefault(phrase, label)
     button_labels = _by_phrase({label: {"any": e} for label, e in vocab.BUTTON_PHRASES.items()})
-    prefixes = _alternation(
-        [fold(p) for p in (*vocab.TEASER_PREFIXES, *vocab.MORE_TEASER_PREFIXES)]
-    )
+    prefixes = _alternation([fold(p) for p in vocab.ALL_TEASER_PREFIXES])
     return Vocabulary(
         headings=headings,
         label_lines=label_lines,

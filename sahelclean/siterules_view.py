@@ -10,8 +10,8 @@ from .siterules import VOCABULARY_KINDS, RuleSet, Section
 
 # The built-in vocabularies of vocab.py, by the name a rules file gives their kind.
 _BUILTIN: dict[str, tuple[dict[Label, dict[str, tuple[str, ...]]], ...]] = {
-    "headings": (vocab.HEADINGS, vocab.MORE_HEADINGS),
-    "phrases": (vocab.PHRASES, vocab.MORE_PHRASES),
+    "headings": vocab.HEADING_TABLES,
+    "phrases": vocab.PHRASE_TABLES,
     "buttons": ({label: {"any": e} for label, e in vocab.BUTTON_PHRASES.items()},),
     "labels": (vocab.LABEL_LINES,),
 }

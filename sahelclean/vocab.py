@@ -574,3 +574,10 @@ MORE_TEASER_PREFIXES: tuple[str, ...] = (
     "también te puede interesar", "leia também", "veja também", "zobacz także",
     "czytaj także", "czytaj też",
 )
+
+
+# Every table of a kind, in the order the classifier reads them: the first table that
+# lists a phrase gives its label. rules.vocabulary and `sahelclean rules list` read these.
+HEADING_TABLES = (HEADINGS, MORE_HEADINGS)
+PHRASE_TABLES = (PHRASES, MORE_PHRASES, SUPPORT_PHRASES, NOTICE_PHRASES)
+ALL_TEASER_PREFIXES = (*TEASER_PREFIXES, *MORE_TEASER_PREFIXES)
