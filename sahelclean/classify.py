@@ -255,12 +255,16 @@ def find_core(
 def _capped(lines: list[Line], scores: list[float], zones: list[Zone | None]) -> list[float]:
     """Scores where a rail of teasers costs no more than its first ZONE_COST_LINES lines."""
     out = list(scores)
+    teasers: dict[tuple[int, int], bool] = {}  # per zone: not a list of labels
     for i, zone in enumerate(zones):
         if zone is None or zone.label is not Label.RELATED or i - zone.start < ZONE_COST_LINES:
             continue
-        span = lines[zone.start : zone.end + 1]
-        labels = sum(1 for ln in span if ln.prose is Prose.BAD)
-        if labels <= LABEL_LIST_SHARE * len(span) and out[i] == ZONE_SCORE:
+        where = (zone.start, zone.end)
+        if where not in teasers:
+            span = lines[zone.start : zone.end + 1]
+            labels = sum(1 for ln in span if ln.prose is Prose.BAD)
+            teasers[where] = labels <= LABEL_LIST_SHARE * len(span)
+        if teasers[where] and out[i] == ZONE_SCORE:
             out[i] = 0.0
     return out
 

@@ -121,7 +121,7 @@ def with_markup(line: Line, options: Options) -> Line:
         rule = Verdict(Label.RELATED, SHOUT_REASON)
     if prose is line.prose and rule is line.rule:
         return line
-    return replace(line, prose=prose, rule=rule)
+    return Line(block, line.f, prose, rule, line.heading)
 
 
 def _shouts(text: str) -> bool:

@@ -117,13 +117,13 @@ _TOOLTIP = re.compile(
 
 def hidden(element: Any) -> bool:
     """True for an element the page hides (hidden, aria-hidden, display:none, a tooltip)."""
-    attrib = element.attrib
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+    get = element.get
+    if get("hidden") is not None or get("aria-hidden") == "true":
         return True
-    style = attrib.get("style")
+    style = get("style")
     if style and any(s in style.lower() for s in _HIDDEN_STYLE):
         return True
-    names = attrib.get("class")
+    names = get("class")
     return bool(names) and "tooltip" in names.lower() and _tooltip(names.lower())
 
 
@@ -133,11 +133,27 @@ def _tooltip(names: str) -> bool:
     return _TOOLTIP.search(names) is not None
 
 
+# element.tag -> the plain tag name ("" for comments and processing instructions, whose
+# tag is a function): pages use a few dozen tags, so the name is worked out once each.
+_TAG_NAMES: dict[Any, str] = {}
+
+
+def _tag_name(tag: Any) -> str:
+    """The lower-case local name of an element's tag; "" for comments and PIs."""
+    name = _TAG_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+        if len(_TAG_NAMES) < 10_000:  # invented tags in hostile pages: never grow unbounded
+            _TAG_NAMES[tag] = name
+    return name
+
+
 def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBlock]:
     """The visible text of a tree, one HtmlBlock per line a browser would show.
 
     `forced` gives some elements a verdict of their own (site rules' CSS selectors),
-    which replaces what their class or id announce.
+    which replaces what their class or id announce. The subtree of an element that is
+    never shown is skipped whole (its end still comes, for its tail).
     """
     from lxml import etree
 
@@ -145,7 +161,7 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
     parts: list[str] = []
     state = {"links": 0}
     in_link = 0
-    skip_depth = 0
+    skipped: Any = None  # the invisible element whose subtree the walk skips
     blocks: list[str] = []  # enclosing block tags
     marks: list[tuple[int, Verdict] | None] = []  # one per open element: its hint, if any
     active: list[tuple[int, Verdict]] = []
@@ -169,11 +185,18 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
         if in_link:
             state["links"] += len(text.strip())
 
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walk:
+        if skipped is not None:  # the end of the element skipped on its start
+            skipped = None
+            if element.tail:
+                add(element.tail)
+            continue
+        tag = _tag_name(element.tag)
         if event == "start":
-            if skip_depth or tag in INVISIBLE or not tag or hidden(element):
-                skip_depth += 1
+            if tag in INVISIBLE or not tag or hidden(element):
+                walk.skip_subtree()
+                skipped = element
                 continue
             if tag in BLOCK or tag == "br":
                 flush()
@@ -188,11 +211,6 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
                 in_link += 1
             if element.text:
                 add(element.text)
-            continue
-        if skip_depth:
-            skip_depth -= 1
-            if skip_depth == 0 and element.tail:
-                add(element.tail)
             continue
         if tag in BLOCK:
             flush()

@@ -15,7 +15,8 @@ from .vocab import DANGLING_WORDS
 # the line before it in a get_text() dump, where every link or <b> breaks the line.
 _CONTINUES = re.compile(r"^[,.;:!?)\]»”’%]|^[a-zà-ÿ]")
 # A line that ends like this may go on on the next line; ":" and ";" end list intros and
-# list entries, which stay apart.
+# list entries, which stay apart. Both patterns below are matched on the last character
+# only (a search for "…$" would try every position of the line).
 _OPEN_END = re.compile(r"[\w,(«“‘'\"-]$")
 _NO_SPACE_BEFORE = re.compile(r"^[,.;:!?)\]%…]")
 _NO_SPACE_AFTER = re.compile(r"[(\[«“‘'’-]$")
@@ -29,7 +30,7 @@ MAX_JOIN = 60
 
 def segment_text(text: str) -> list[Block]:
     """Split a text dump into blocks, re-joining get_text() fragments when the dump has them."""
-    raw = [collapse(line) for line in text.split("\n")]
+    raw = [collapse(line) if line else line for line in text.split("\n")]
     lines = [(n, line) for n, line in enumerate(raw, start=1) if line]
     if _is_fragmented(lines):
         return list(_joined_blocks(lines))
@@ -58,7 +59,7 @@ def _continues(prev: str, line: str) -> bool:
     """True when `line` reads as the rest of the sentence begun in `prev`."""
     if _NO_SPACE_BEFORE.match(line):
         return True
-    if not _OPEN_END.search(prev) or prev.endswith((".", "!", "?", "…")):
+    if not _OPEN_END.match(prev[-1:]) or prev.endswith((".", "!", "?", "…")):
         return False
     if _CONTINUES.match(line):
         return True
@@ -91,6 +92,6 @@ def _joined_blocks(lines: list[tuple[int, str]]) -> Iterator[Block]:
 
 def join_fragments(left: str, right: str) -> str:
     """Join two pieces of one sentence with a space, or none before punctuation."""
-    if _NO_SPACE_BEFORE.match(right) or _NO_SPACE_AFTER.search(left):
+    if _NO_SPACE_BEFORE.match(right) or _NO_SPACE_AFTER.match(left[-1:]):
         return left + right
     return f"{left} {right}"
