@@ -11,7 +11,9 @@ When trafilatura keeps nothing, the classifier decides alone, and `stats` says s
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
+from itertools import accumulate
 from typing import Any
 
 from .assemble import assemble
@@ -125,12 +127,21 @@ def mark_kept(blocks: list[Block], lines: list[str]) -> list[Block]:
     kept_text = "\n".join(lines)
     whole = set(lines)
     covered = [0] * len(blocks)
+    # Lines are looked for in all the blocks' text at once (in C), and each hit is traced
+    # back to its block; no line holds "\n", so none can span two blocks.
+    page = "\n".join(b.text for b in blocks)
+    starts = list(accumulate((len(b.text) + 1 for b in blocks[:-1]), initial=0))
     for line in lines:
         if len(line) < MATCH_MIN_CHARS:
             continue
-        for i, block in enumerate(blocks):
-            if len(block.text) > len(line) and line in block.text:
+        at = page.find(line)
+        seen = -1
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if i != seen and len(blocks[i].text) > len(line):
                 covered[i] += len(line)
+                seen = i
+            at = page.find(line, at + 1)
     out = []
     for i, block in enumerate(blocks):
         if len(block.text.split()) >= MATCH_MIN_WORDS:
