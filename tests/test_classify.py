@@ -521,3 +521,118 @@ def test_run_in_heading_with_a_colon_is_kept(title: str, body: list[str], label:
     assert labels(doc)[label] is Label.HEADING
     assert label in doc.text
     assert_article_kept(doc, title, body)
+
+
+# A top menu shaped like a rail runs on into the article's headline, byline and date; two
+# short paragraphs follow, then a rail of dated headlines, a footer menu and one long
+# paragraph of the reader service, longer than the article.
+FR_MENU_RAIL_HEAD = [
+    "Forum Sahel Quotidien 2024",
+    "Archives numériques du Sahel Quotidien",
+    "Connexion",
+    "Déconnexion",
+    "Politique Sécurité Économie Agriculture Culture Sport Monde Opinions",
+    "Élections Santé Climat Entreprises Technologie Vidéos Podcasts Météo",
+    "DERNIÈRE MINUTE",
+    "Des inondations coupent la route entre Mopti et Sévaré",
+    "Par LA RÉDACTION",
+    "14 AOÛT 2024 09:12",
+]
+FR_BRIEF = [
+    "Les inondations ont coupé mercredi matin la route principale entre Mopti et Sévaré après "
+    "une nuit de fortes pluies, et des dizaines de camions sont bloqués des deux côtés.",
+    "Les agents des routes pensent que l'eau baissera d'ici deux jours, et la direction "
+    "régionale conseille aux chauffeurs de passer par la piste de Fatoma d'ici là.",
+]
+FR_DATED_RAIL = [
+    line
+    for head, date in zip(
+        FR_RAIL, ["14/08/2024 08:40", "14/08/2024 07:55", "13/08/2024 23:48"] * 2, strict=True
+    )
+    for line in (head, "Par LA RÉDACTION", date)
+]
+FR_FOOTER_MENU = [
+    "Informations",
+    "Qui sommes-nous",
+    "Nous écrire",
+    "Annoncer chez nous",
+    "Service lecteurs",
+    "Applications mobiles",
+    "Archives du journal",
+    "Nos magazines",
+]
+FR_READER_SERVICE = (
+    "Le service lecteurs du Sahel Quotidien répond à toutes vos questions sur un abonnement, une "
+    "livraison ou une petite annonce : par téléphone du lundi au vendredi de huit heures du matin "
+    "à six heures du soir, par courriel à toute heure de la journée, ou à l'accueil de nos "
+    "bureaux sur l'avenue du fleuve, où notre équipe vous aidera volontiers à renouveler un "
+    "abonnement, à changer une adresse de livraison, à commander un ancien numéro dans nos "
+    "archives, à passer une petite annonce ou à demander un rectificatif, que la rédaction "
+    "examinera sous deux jours ouvrables avant de le publier dans le prochain numéro du journal."
+)
+EN_MENU_RAIL_HEAD = [
+    "Sahel Daily Conference 2024",
+    "Sahel Daily Digital Archive",
+    "Login",
+    "Log Out",
+    "Politics Security Economy Agriculture Culture Sport World Opinion",
+    "Elections Health Climate Business Technology Video Podcasts Weather",
+    "BREAKING NEWS",
+    "Floods close the main road between Mopti and Sevare",
+    "By SAHEL DAILY STAFF",
+    "AUGUST 14, 2024 09:12",
+]
+EN_BRIEF = [
+    "Floods cut the main road between Mopti and Sevare on Wednesday morning after a night of "
+    "heavy rain, leaving dozens of lorries stuck on both sides of the water.",
+    "Road workers said the water should go down within two days, and the regional office "
+    "advised drivers to use the longer track through Fatoma until then.",
+]
+EN_DATED_RAIL = [
+    line
+    for head, date in zip(EN_RAIL, ["08/14/2024 08:40 AM", "08/14/2024 07:55 AM"] * 3, strict=True)
+    for line in (head, "By SAHEL DAILY STAFF", date)
+]
+EN_FOOTER_MENU = [
+    "Information",
+    "About Us",
+    "Feedback",
+    "Advertise with Us",
+    "Reader Service",
+    "Mobile Apps",
+    "Archive",
+    "Our Magazines",
+]
+EN_READER_SERVICE = (
+    "The Sahel Daily reader service can be reached with any question about a subscription, a "
+    "delivery or an advertisement: by telephone from Monday to Friday between eight in the "
+    "morning and six in the evening, by e-mail at any hour of the day, or at the front desk of "
+    "our offices on the avenue of the river, where our staff will gladly help you renew a "
+    "subscription, change a delivery address, order an old issue from the archive, place a "
+    "classified advertisement or ask for a correction, which our editors will look at within "
+    "two working days and publish in the next issue of the paper."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "brief", "rail", "menu", "service"),
+    [
+        (FR_MENU_RAIL_HEAD, FR_BRIEF, FR_DATED_RAIL, FR_FOOTER_MENU, FR_READER_SERVICE),
+        (EN_MENU_RAIL_HEAD, EN_BRIEF, EN_DATED_RAIL, EN_FOOTER_MENU, EN_READER_SERVICE),
+    ],
+    ids=["fr", "en"],
+)
+def test_head_at_the_end_of_a_rail_names_the_article(
+    head: list[str], brief: list[str], rail: list[str], menu: list[str], service: str
+) -> None:
+    """A rail's last lines are a headline, a byline and a date over two paragraphs: the
+    article's own head, which the menu above ran into. Its run wins over a longer paragraph
+    after the footer menu."""
+    doc = clean(dump(head, brief, rail, menu, service).encode(), source="brief")
+    for paragraph in brief:
+        assert labels(doc)[paragraph].is_article
+    assert service not in doc.text
+    assert labels(doc)[head[0]] is Label.RELATED
+    # a date closing a rail of dated headlines heads no article when no paragraph follows
+    doc = clean(dump(head[:-3], brief, rail).encode(), source="brief")
+    assert rail[0] not in doc.text
