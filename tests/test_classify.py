@@ -636,3 +636,43 @@ def test_head_at_the_end_of_a_rail_names_the_article(
     # a date closing a rail of dated headlines heads no article when no paragraph follows
     doc = clean(dump(head[:-3], brief, rail).encode(), source="brief")
     assert rail[0] not in doc.text
+
+
+FR_THREAD = [
+    line
+    for name, comment in zip(["moussa_k", "fatou88", "ibrahim.s"], FR_COMMENTS[:3], strict=True)
+    for line in (name, comment)
+]
+EN_THREAD = [
+    line
+    for name, comment in zip(["moussa_k", "fatou88", "ibrahim.s"], EN_COMMENTS, strict=True)
+    for line in (name, comment)
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "rail", "thread", "reply"),
+    [
+        (FR_TITLE, FR_BODY, FR_RAIL, FR_THREAD, "Répondre"),
+        (EN_TITLE, EN_BODY, EN_RAIL, EN_THREAD, "Reply"),
+    ],
+    ids=["fr", "en"],
+)
+def test_article_resumes_after_a_long_rail_but_comments_do_not_join(
+    title: str, body: list[str], rail: list[str], thread: list[str], reply: str
+) -> None:
+    """A rail of twenty-four headlines inside the article costs no more than its first lines:
+    the paragraphs after it join the article. A comment thread after such a rail does not
+    (a name over each comment), nor comments that run into a reply button."""
+    long_rail = [f"{head} ({n})" for n in range(1, 5) for head in rail]
+    doc = clean(dump(title, body[:3], long_rail, body[3:]).encode(), source="split")
+    for paragraph in body:
+        assert labels(doc)[paragraph].is_article
+    assert long_rail[0] not in doc.text
+    doc = clean(dump(title, body[:3], long_rail, thread).encode(), source="thread")
+    for paragraph in body[:3]:
+        assert labels(doc)[paragraph].is_article
+    assert not any(line in doc.text for line in thread)
+    comments = [thread[1], thread[3]]  # two comments with no names between them
+    doc = clean(dump(title, body[:3], long_rail, comments, reply).encode(), source="reply")
+    assert not any(line in doc.text for line in comments)
