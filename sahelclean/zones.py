@@ -93,7 +93,7 @@ def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
             i += 1
             continue
         label = opener.label
-        sticky = label is Label.COMMENTS and (before > after[i] or _comment_evidence(lines, i + 1))
+        sticky = label is Label.COMMENTS and (before > after[i] or comment_evidence(lines, i + 1))
         counter = label is Label.COMMENTS and not sticky and line.block.tag is None
         j = i + 1
         while (
@@ -160,7 +160,7 @@ def _cookieish(line: Line) -> bool:
     return "cookie" in line.f.folded or CONSENT_WORDS.search(line.f.folded) is not None
 
 
-def _comment_evidence(lines: list[Line], start: int) -> bool:
+def comment_evidence(lines: list[Line], start: int) -> bool:
     """A login prompt, a reply button or a time line soon after a comments heading."""
     for line in lines[start : start + COMMENT_EVIDENCE_WINDOW]:
         if line.rule is None:

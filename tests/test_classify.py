@@ -676,3 +676,76 @@ def test_article_resumes_after_a_long_rail_but_comments_do_not_join(
     comments = [thread[1], thread[3]]  # two comments with no names between them
     doc = clean(dump(title, body[:3], long_rail, comments, reply).encode(), source="reply")
     assert not any(line in doc.text for line in comments)
+
+
+FR_LONG_COMMENTS = [
+    "Très bonne initiative, mais il faudrait que l'État accompagne ces femmes sur la durée, "
+    "parce que les pompes coûtent cher à réparer et que les pièces viennent de loin.",
+    "Dans notre village, le même projet a commencé il y a quatre ans et aujourd'hui encore "
+    "toutes les pompes marchent, grâce au comité de gestion que les femmes ont créé dès le début.",
+    "Je me demande qui achète les oignons quand tout le monde récolte en même temps, les prix "
+    "s'effondrent chaque année au marché de Ségou et les familles vendent à perte.",
+    "Le vrai problème reste l'accès à la terre pour les femmes, qui cultivent souvent des "
+    "parcelles prêtées qu'on peut leur reprendre du jour au lendemain sans explication.",
+    "Bravo à la coopérative, on voudrait voir le même reportage sur les jardins de Kayes et de "
+    "Sikasso, où des groupements font un travail remarquable depuis des années.",
+    "Il faudrait aussi parler des semences, car les variétés importées résistent mal à la "
+    "chaleur d'avril et beaucoup de jardins perdent la moitié de leurs plants.",
+]
+EN_LONG_COMMENTS = [
+    "A very good initiative, but the state should support these women over time, because the "
+    "pumps are expensive to repair and the spare parts come from far away.",
+    "In our village the same project started four years ago and every pump still works today, "
+    "thanks to the management committee the women set up from the very beginning.",
+    "I wonder who buys the onions when everybody harvests at the same time, prices collapse "
+    "every year at the Segou market and families end up selling at a loss.",
+    "The real problem is still access to land for women, who often farm borrowed plots that "
+    "can be taken back from them overnight without any explanation.",
+    "Well done to the cooperative, we would like to see the same report on the gardens of Kayes "
+    "and Sikasso, where groups have been doing remarkable work for years.",
+    "Someone should also write about seeds, because imported varieties stand the April heat "
+    "badly and many gardens lose half of their plants.",
+]
+
+
+def long_thread(comments: list[str], ago: str) -> list[str]:
+    """Three commenters, each with a name, a time and two paragraphs."""
+    names = ["Awa K.", "Seydou", "fanta.c"]
+    return [
+        line
+        for n, name in enumerate(names)
+        for line in (name, ago.format(n + 2), comments[2 * n], comments[2 * n + 1])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "heading", "view_all", "thread"),
+    [
+        (
+            FR_TITLE,
+            FR_BODY,
+            "48 commentaires",
+            "Voir tout",
+            long_thread(FR_LONG_COMMENTS, "il y a {} heures"),
+        ),
+        (
+            EN_TITLE,
+            EN_BODY,
+            "48 comments",
+            "View all",
+            long_thread(EN_LONG_COMMENTS, "{} hours ago"),
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_comments_heading_with_a_thread_ends_the_article(
+    title: str, body: list[str], heading: str, view_all: str, thread: list[str]
+) -> None:
+    """A comments heading, then names and times over comments: the article ends there, even
+    when the thread holds more prose than the article (a "View all" link cut its zone)."""
+    article = body[:3]
+    doc = clean(dump(title, article, heading, view_all, thread).encode(), source="thread")
+    for paragraph in article:
+        assert labels(doc)[paragraph].is_article
+    for line in thread:
+        assert line not in doc.text
