@@ -749,3 +749,65 @@ def test_comments_heading_with_a_thread_ends_the_article(
         assert labels(doc)[paragraph].is_article
     for line in thread:
         assert line not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "heading", "bio", "rail_heading", "rail"),
+    [
+        (
+            FR_TITLE,
+            FR_BODY,
+            "À propos de l'auteur",
+            "Journaliste installée à Ségou depuis dix ans, elle couvre l'agriculture au Sahel.",
+            "Sur le même sujet",
+            FR_RAIL,
+        ),
+        (
+            EN_TITLE,
+            EN_BODY,
+            "About the author",
+            "A reporter based in Segou for ten years, she covers farming in the Sahel.",
+            "Related",
+            EN_RAIL,
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_author_box_after_the_article_is_metadata(
+    title: str, body: list[str], heading: str, bio: str, rail_heading: str, rail: list[str]
+) -> None:
+    """An author's bio box ("About the author", a name, a few lines on the writer) after the
+    article ends it: its paragraph is not the article's."""
+    page = dump(title, body, heading, "Mariam Diallo", bio, rail_heading, rail)
+    doc = clean(page.encode(), source="bio")
+    for paragraph in body:
+        assert labels(doc)[paragraph].is_article
+    assert bio not in doc.text
+    assert labels(doc)[heading] is Label.METADATA
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "heading", "rail_heading", "rail"),
+    [
+        (FR_TITLE, FR_BODY, "À propos de l'auteur", "Sur le même sujet", FR_RAIL),
+        (EN_TITLE, EN_BODY, "About the author", "Related", EN_RAIL),
+    ],
+    ids=["fr", "en"],
+)
+def test_author_box_heading_in_html_is_metadata(
+    title: str, body: list[str], heading: str, rail_heading: str, rail: list[str]
+) -> None:
+    """In HTML too the author box's heading is metadata, not an intertitle. (The bio under
+    it stays when trafilatura keeps it with the article: its choice stands.)"""
+    paragraphs = "".join(f"<p>{p}</p>" for p in body)
+    items = "".join(f"<li><a href='/a{n}'>{r}</a></li>" for n, r in enumerate(rail))
+    page = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{paragraphs}<h3>{heading}</h3><p>Mariam Diallo</p></article>"
+        f"<aside><h3>{rail_heading}</h3><ul>{items}</ul></aside></body></html>"
+    )
+    doc = clean(page.encode(), source="bio.html")
+    for paragraph in body:
+        assert labels(doc)[paragraph].is_article
+    assert labels(doc)[heading] is Label.METADATA
+    assert heading not in doc.text
