@@ -50,8 +50,11 @@ MERGE_RATIO = 0.7
 # zone of labels (a tag cloud, a category list: more than LABEL_LIST_SHARE of its lines
 # BAD) costs every line. (Dev: te gettext +0.0045, innertext +0.0002, sh neutral; 3
 # lines: te gettext +0.0067 but innertext -0.0004; 8 lines: +0.0016, -0.0002; a cap on
-# every zone: sh innertext -0.0011.) On a dump only, like the head rule: on HTML, where
-# trafilatura's choice weighs in, te/html -0.0011.
+# every zone: sh innertext -0.0011; the rail's rule lines capped too: te gettext +0.0011,
+# sh gettext -0.0037; only its lines printed twice, before the core: te innertext
+# +0.0008, te gettext +0.0017, sh gettext -0.0005, a page printing its body twice.) On a
+# dump only, like the head rule: on HTML, where trafilatura's choice weighs in, te/html
+# -0.0011.
 ZONE_COST_LINES = 5
 LABEL_LIST_SHARE = 0.8
 # Runs after the core join the same way, unless they are a list of entries or run into a
