@@ -29,7 +29,7 @@ from .roles import settle
 from .rules import RELATIVE_TIME_REASON
 from .siterules import SiteRules
 from .textutil import stopwords_for
-from .zones import Zone, find_zones
+from .zones import Zone, comment_evidence, find_zones
 
 # Core scores: prose earns in proportion to its length, furniture costs.
 GOOD_BASE = 1.0
@@ -48,18 +48,38 @@ MERGE_RATIO = 0.7
 # off the body: once the core is found (and its head preferred), runs of prose before it
 # join across such a rail as if it cost no more than its first ZONE_COST_LINES lines. A
 # zone of labels (a tag cloud, a category list: more than LABEL_LIST_SHARE of its lines
-# BAD) costs every line. Nothing after the core joins this way: comment threads follow
-# rails. (Dev: te gettext +0.0045, innertext +0.0002, sh neutral. Both sides: te
-# innertext +0.0021 but it takes the comments after a rail, see fr-chapeau-avant-forum;
-# before the head rule: same; 3 lines: te gettext +0.0067 but innertext -0.0004; 8
-# lines: +0.0016, -0.0002; a cap on every zone: sh innertext -0.0011.) On a dump only,
-# like the head rule: on HTML, where trafilatura's choice weighs in, te/html -0.0011.
+# BAD) costs every line. (Dev: te gettext +0.0045, innertext +0.0002, sh neutral; 3
+# lines: te gettext +0.0067 but innertext -0.0004; 8 lines: +0.0016, -0.0002; a cap on
+# every zone: sh innertext -0.0011; the rail's rule lines capped too: te gettext +0.0011,
+# sh gettext -0.0037; only its lines printed twice, before the core: te innertext
+# +0.0008, te gettext +0.0017, sh gettext -0.0005, a page printing its body twice.) On a
+# dump only, like the head rule: on HTML, where trafilatura's choice weighs in, te/html
+# -0.0011.
 ZONE_COST_LINES = 5
 LABEL_LIST_SHARE = 0.8
+# Runs after the core join the same way, unless they are a list of entries or run into a
+# comment widget: comment threads and teaser lists follow rails. Entries: in a stretch
+# between widgets, at least two paragraphs, and ENTRY_SHARE of those after the first, sit
+# each right under a line that is neither prose nor a sentence (a commenter's name, a
+# date, a teaser's headline). A comment widget: a comments heading or a reply button
+# within COMMENT_GAP lines after the run. (Dev: te innertext +0.0019, te gettext +0.0004,
+# sh neutral; ENTRY_SHARE 0.5 to 1.0 alike. Without either test: te innertext +0.0019,
+# gettext -0.0002, but comments come in on two dev pages and two fixtures; any line above
+# a paragraph as its head, a recipe's steps too: te innertext +0.0016, gettext +0.0000.)
+ENTRY_SHARE = 0.75
+COMMENT_GAP = 2
 # Widgets after which an article does not resume, once this share of its prose is behind.
-TAIL_BOUNDARIES = frozenset({Label.RELATED, Label.COMMENTS, Label.NEWSLETTER, Label.FOOTER})
+# METADATA: an author box ("About the author", vocab.AUTHOR_HEADINGS; dev: te gettext
+# +0.0019, te-fr gettext +0.0284, te innertext +0.0003, sh and HTML unchanged).
+TAIL_BOUNDARIES = frozenset(
+    {Label.RELATED, Label.COMMENTS, Label.NEWSLETTER, Label.FOOTER, Label.METADATA}
+)
 TAIL_SHARE = 0.85
 # ... and so do these lines: a sign-up box, a paywall, the page footer, a comment's author.
+# On a dump, a comments heading over real comments ends it whatever the share (see
+# cut_tail; dev: sh innertext +0.0021, sh gettext +0.0019, one page whose thread outweighed
+# its article; te unchanged; on HTML too: sh/html -0.0009, trafilatura's choice of that
+# page set aside).
 TAIL_RULES = frozenset({Label.NEWSLETTER, Label.PAYWALL, Label.FOOTER, Label.COMMENTS})
 # Bylines, dates and share buttons often stand between the lead and the body.
 HEAD_WINDOW = 8
@@ -89,6 +109,10 @@ MIN_CORE_CHARS = 150
 # sh +0.003; HEAD_MIN_CHARS 300 keeps a two-paragraph brief, 450 and 600 lose it.)
 # A head whose headline repeats the last crumb of the breadcrumb trail above it names the
 # page's own article: its run wins even with one paragraph (a video page; te +0.0012).
+# A menu shaped like a rail may run on into the article's headline, byline and date: a
+# date line that closes a rail still heads the paragraph under it (see _open_zone; dev:
+# sh innertext +0.0056, one page whose core had gone to a long footer paragraph, all
+# else unchanged; the headline taken as title too: sh innertext +0.0041, html -0.0005).
 HEAD_GAP = 3
 HEAD_SHARE = 0.3
 HEAD_MIN_CHARS = 300
@@ -241,8 +265,10 @@ def find_core(
     s, e = grow(scores, *span)
     if heads:
         s, e = _prefer_head(lines, zones, scores, s, e)
-        s = grow_left(_capped(lines, scores, zones), s)
-    e = cut_tail(lines, zones, s, e)
+        capped = _capped(lines, scores, zones)
+        s = grow_left(capped, s)
+        e = grow_right(lines, zones, capped, e)
+    e = cut_tail(lines, zones, s, e, dump=heads)
     s = extend_head(lines, zones, s, e)
     prose_chars = sum(
         ln.f.n_chars
@@ -280,7 +306,7 @@ def _head_anchors(lines: list[Line], zones: list[Zone | None]) -> list[tuple[int
         if line.prose is not Prose.GOOD or line.rule is not None or zones[i] is not None:
             continue
         above = range(i - 1, max(-1, i - 1 - HEAD_GAP), -1)
-        meta = next((j for j in above if _dateline(lines[j], zones[j])), None)
+        meta = next((j for j in above if _dateline(lines[j], _open_zone(zones[j], j))), None)
         if meta is None or any(ln.prose is Prose.GOOD for ln in lines[meta + 1 : i]):
             continue  # the first paragraph under the byline only
         heads = [
@@ -290,6 +316,13 @@ def _head_anchors(lines: list[Line], zones: list[Zone | None]) -> list[tuple[int
             crumb = any(k > 0 and lines[k - 1].f.folded == lines[k].f.folded for k in heads)
             out.append((i, crumb))
     return out
+
+
+def _open_zone(zone: Zone | None, j: int) -> Zone | None:
+    """The zone of line j, unless j closes a rail: then it dates the article under it."""
+    if zone is not None and zone.label is Label.RELATED and zone.end == j:
+        return None
+    return zone
 
 
 def _dateline(line: Line, zone: Zone | None) -> bool:
@@ -428,11 +461,72 @@ def grow_left(scores: list[float], s: int) -> int:
         s = left[0]
 
 
-def cut_tail(lines: list[Line], zones: list[Zone | None], s: int, e: int) -> int:
+def grow_right(lines: list[Line], zones: list[Zone | None], scores: list[float], e: int) -> int:
+    """Take in runs of prose after the core as grow_left does, across a long rail.
+
+    Not a list of entries (a comment thread or a teaser list after a rail prints a name
+    or a headline over each of its paragraphs, see _entries), nor a run that ends on a
+    comment widget: comments under a rail without names.
+    """
+    while True:
+        right = best_run(scores, e + 1, len(scores))
+        if right is None or right[2] < MERGE_RATIO * -sum(scores[e + 1 : right[0]]):
+            return e
+        if _entries(lines, zones, right[0], right[1]) or _before_comments(lines, zones, right[1]):
+            return e
+        e = right[1]
+
+
+def _before_comments(lines: list[Line], zones: list[Zone | None], end: int) -> bool:
+    """The run ends on a comment widget: a comment form or a reply button follows it."""
+    for i in range(end + 1, min(end + 1 + COMMENT_GAP, len(lines))):
+        zone, rule = zones[i], lines[i].rule
+        if (zone is not None and zone.label is Label.COMMENTS) or (
+            rule is not None and rule.label is Label.COMMENTS
+        ):
+            return True
+    return False
+
+
+def _entries(lines: list[Line], zones: list[Zone | None], start: int, end: int) -> bool:
+    """Some stretch between widgets whose paragraphs sit each under a short line.
+
+    A comment thread puts a name (and a date) over each comment, a teaser list a headline
+    over each summary; an article runs paragraph after paragraph, an intertitle now and
+    then. The first paragraph of a stretch has its line above it in the widget before.
+    """
+    headed = paragraphs = 0
+    for i in range(start, end + 2):
+        if i > end or zones[i] is not None:
+            if headed >= 2 and headed >= ENTRY_SHARE * (paragraphs - 1):
+                return True
+            headed = paragraphs = 0
+            continue
+        if lines[i].prose is Prose.GOOD and lines[i].rule is None:
+            paragraphs += 1
+            if i > start and zones[i - 1] is None and _entry_head(lines[i - 1]):
+                headed += 1
+    return False
+
+
+def _entry_head(line: Line) -> bool:
+    """A line over an entry: a name, a date, a headline; no prose, no sentence."""
+    f = line.f
+    return (line.prose is not Prose.GOOD or line.rule is not None) and not (
+        f.ends_sentence or f.is_separator
+    )
+
+
+def cut_tail(
+    lines: list[Line], zones: list[Zone | None], s: int, e: int, dump: bool = False
+) -> int:
     """End the core at the first widget that follows most of its prose.
 
     A "Related" rail, a comment block or a sign-up box after the bulk of an article ends
     it: the prose that comes after them (comments, teasers, bios) is not the article's.
+    On a dump, a comments heading with comment evidence under it (a time line, a reply
+    button) ends it wherever it stands, once MIN_CORE_CHARS of prose are behind: a long
+    thread can hold more prose than the article.
     """
     prose = [
         ln.f.n_chars if z is None and ln.rule is None and ln.prose is Prose.GOOD else 0
@@ -448,6 +542,15 @@ def cut_tail(lines: list[Line], zones: list[Zone | None], s: int, e: int) -> int
         if (
             opens or (rule is not None and rule.label in TAIL_RULES)
         ) and seen >= TAIL_SHARE * total:
+            return max(s, i - 1)
+        if (
+            dump
+            and opens
+            and zone is not None
+            and zone.label is Label.COMMENTS
+            and seen >= MIN_CORE_CHARS
+            and comment_evidence(lines, i + 1)
+        ):
             return max(s, i - 1)
         seen += prose[i - s]
     return e

@@ -578,6 +578,28 @@ MORE_TEASER_PREFIXES: tuple[str, ...] = (
 
 # Every table of a kind, in the order the classifier reads them: the first table that
 # lists a phrase gives its label. rules.vocabulary and `sahelclean rules list` read these.
-HEADING_TABLES = (HEADINGS, MORE_HEADINGS)
+# Headings of an author's bio box under the article: the name and a few lines about the
+# writer follow. Only full headings ("À propos de l'auteur"), never a byline prefix.
+AUTHOR_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
+    Label.METADATA: {
+        "fr": (
+            "à propos de l'auteur", "à propos de l'autrice", "l'auteur", "l'autrice",
+            "sur l'auteur", "qui est l'auteur", "auteur", "autrice",
+        ),
+        "en": (
+            "about the author", "about the writer", "the author", "author", "author bio",
+            "about the contributor",
+        ),
+        "de": (
+            "über den autor", "über die autorin", "zum autor", "zur autorin", "autor",
+            "autorin", "autoreninfo", "autorinfo",
+        ),
+        "es": ("sobre el autor", "acerca del autor", "autor"),
+        "pt": ("sobre o autor", "sobre a autora", "autor"),
+        "pl": ("o autorze", "autor"),
+    },
+}
+
+HEADING_TABLES = (HEADINGS, MORE_HEADINGS, AUTHOR_HEADINGS)
 PHRASE_TABLES = (PHRASES, MORE_PHRASES, SUPPORT_PHRASES, NOTICE_PHRASES)
 ALL_TEASER_PREFIXES = (*TEASER_PREFIXES, *MORE_TEASER_PREFIXES)

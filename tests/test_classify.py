@@ -521,3 +521,293 @@ def test_run_in_heading_with_a_colon_is_kept(title: str, body: list[str], label:
     assert labels(doc)[label] is Label.HEADING
     assert label in doc.text
     assert_article_kept(doc, title, body)
+
+
+# A top menu shaped like a rail runs on into the article's headline, byline and date; two
+# short paragraphs follow, then a rail of dated headlines, a footer menu and one long
+# paragraph of the reader service, longer than the article.
+FR_MENU_RAIL_HEAD = [
+    "Forum Sahel Quotidien 2024",
+    "Archives numériques du Sahel Quotidien",
+    "Connexion",
+    "Déconnexion",
+    "Politique Sécurité Économie Agriculture Culture Sport Monde Opinions",
+    "Élections Santé Climat Entreprises Technologie Vidéos Podcasts Météo",
+    "DERNIÈRE MINUTE",
+    "Des inondations coupent la route entre Mopti et Sévaré",
+    "Par LA RÉDACTION",
+    "14 AOÛT 2024 09:12",
+]
+FR_BRIEF = [
+    "Les inondations ont coupé mercredi matin la route principale entre Mopti et Sévaré après "
+    "une nuit de fortes pluies, et des dizaines de camions sont bloqués des deux côtés.",
+    "Les agents des routes pensent que l'eau baissera d'ici deux jours, et la direction "
+    "régionale conseille aux chauffeurs de passer par la piste de Fatoma d'ici là.",
+]
+FR_DATED_RAIL = [
+    line
+    for head, date in zip(
+        FR_RAIL, ["14/08/2024 08:40", "14/08/2024 07:55", "13/08/2024 23:48"] * 2, strict=True
+    )
+    for line in (head, "Par LA RÉDACTION", date)
+]
+FR_FOOTER_MENU = [
+    "Informations",
+    "Qui sommes-nous",
+    "Nous écrire",
+    "Annoncer chez nous",
+    "Service lecteurs",
+    "Applications mobiles",
+    "Archives du journal",
+    "Nos magazines",
+]
+FR_READER_SERVICE = (
+    "Le service lecteurs du Sahel Quotidien répond à toutes vos questions sur un abonnement, une "
+    "livraison ou une petite annonce : par téléphone du lundi au vendredi de huit heures du matin "
+    "à six heures du soir, par courriel à toute heure de la journée, ou à l'accueil de nos "
+    "bureaux sur l'avenue du fleuve, où notre équipe vous aidera volontiers à renouveler un "
+    "abonnement, à changer une adresse de livraison, à commander un ancien numéro dans nos "
+    "archives, à passer une petite annonce ou à demander un rectificatif, que la rédaction "
+    "examinera sous deux jours ouvrables avant de le publier dans le prochain numéro du journal."
+)
+EN_MENU_RAIL_HEAD = [
+    "Sahel Daily Conference 2024",
+    "Sahel Daily Digital Archive",
+    "Login",
+    "Log Out",
+    "Politics Security Economy Agriculture Culture Sport World Opinion",
+    "Elections Health Climate Business Technology Video Podcasts Weather",
+    "BREAKING NEWS",
+    "Floods close the main road between Mopti and Sevare",
+    "By SAHEL DAILY STAFF",
+    "AUGUST 14, 2024 09:12",
+]
+EN_BRIEF = [
+    "Floods cut the main road between Mopti and Sevare on Wednesday morning after a night of "
+    "heavy rain, leaving dozens of lorries stuck on both sides of the water.",
+    "Road workers said the water should go down within two days, and the regional office "
+    "advised drivers to use the longer track through Fatoma until then.",
+]
+EN_DATED_RAIL = [
+    line
+    for head, date in zip(EN_RAIL, ["08/14/2024 08:40 AM", "08/14/2024 07:55 AM"] * 3, strict=True)
+    for line in (head, "By SAHEL DAILY STAFF", date)
+]
+EN_FOOTER_MENU = [
+    "Information",
+    "About Us",
+    "Feedback",
+    "Advertise with Us",
+    "Reader Service",
+    "Mobile Apps",
+    "Archive",
+    "Our Magazines",
+]
+EN_READER_SERVICE = (
+    "The Sahel Daily reader service can be reached with any question about a subscription, a "
+    "delivery or an advertisement: by telephone from Monday to Friday between eight in the "
+    "morning and six in the evening, by e-mail at any hour of the day, or at the front desk of "
+    "our offices on the avenue of the river, where our staff will gladly help you renew a "
+    "subscription, change a delivery address, order an old issue from the archive, place a "
+    "classified advertisement or ask for a correction, which our editors will look at within "
+    "two working days and publish in the next issue of the paper."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "brief", "rail", "menu", "service"),
+    [
+        (FR_MENU_RAIL_HEAD, FR_BRIEF, FR_DATED_RAIL, FR_FOOTER_MENU, FR_READER_SERVICE),
+        (EN_MENU_RAIL_HEAD, EN_BRIEF, EN_DATED_RAIL, EN_FOOTER_MENU, EN_READER_SERVICE),
+    ],
+    ids=["fr", "en"],
+)
+def test_head_at_the_end_of_a_rail_names_the_article(
+    head: list[str], brief: list[str], rail: list[str], menu: list[str], service: str
+) -> None:
+    """A rail's last lines are a headline, a byline and a date over two paragraphs: the
+    article's own head, which the menu above ran into. Its run wins over a longer paragraph
+    after the footer menu."""
+    doc = clean(dump(head, brief, rail, menu, service).encode(), source="brief")
+    for paragraph in brief:
+        assert labels(doc)[paragraph].is_article
+    assert service not in doc.text
+    assert labels(doc)[head[0]] is Label.RELATED
+    # a date closing a rail of dated headlines heads no article when no paragraph follows
+    doc = clean(dump(head[:-3], brief, rail).encode(), source="brief")
+    assert rail[0] not in doc.text
+
+
+FR_THREAD = [
+    line
+    for name, comment in zip(["moussa_k", "fatou88", "ibrahim.s"], FR_COMMENTS[:3], strict=True)
+    for line in (name, comment)
+]
+EN_THREAD = [
+    line
+    for name, comment in zip(["moussa_k", "fatou88", "ibrahim.s"], EN_COMMENTS, strict=True)
+    for line in (name, comment)
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "rail", "thread", "reply"),
+    [
+        (FR_TITLE, FR_BODY, FR_RAIL, FR_THREAD, "Répondre"),
+        (EN_TITLE, EN_BODY, EN_RAIL, EN_THREAD, "Reply"),
+    ],
+    ids=["fr", "en"],
+)
+def test_article_resumes_after_a_long_rail_but_comments_do_not_join(
+    title: str, body: list[str], rail: list[str], thread: list[str], reply: str
+) -> None:
+    """A rail of twenty-four headlines inside the article costs no more than its first lines:
+    the paragraphs after it join the article. A comment thread after such a rail does not
+    (a name over each comment), nor comments that run into a reply button."""
+    long_rail = [f"{head} ({n})" for n in range(1, 5) for head in rail]
+    doc = clean(dump(title, body[:3], long_rail, body[3:]).encode(), source="split")
+    for paragraph in body:
+        assert labels(doc)[paragraph].is_article
+    assert long_rail[0] not in doc.text
+    doc = clean(dump(title, body[:3], long_rail, thread).encode(), source="thread")
+    for paragraph in body[:3]:
+        assert labels(doc)[paragraph].is_article
+    assert not any(line in doc.text for line in thread)
+    comments = [thread[1], thread[3]]  # two comments with no names between them
+    doc = clean(dump(title, body[:3], long_rail, comments, reply).encode(), source="reply")
+    assert not any(line in doc.text for line in comments)
+
+
+FR_LONG_COMMENTS = [
+    "Très bonne initiative, mais il faudrait que l'État accompagne ces femmes sur la durée, "
+    "parce que les pompes coûtent cher à réparer et que les pièces viennent de loin.",
+    "Dans notre village, le même projet a commencé il y a quatre ans et aujourd'hui encore "
+    "toutes les pompes marchent, grâce au comité de gestion que les femmes ont créé dès le début.",
+    "Je me demande qui achète les oignons quand tout le monde récolte en même temps, les prix "
+    "s'effondrent chaque année au marché de Ségou et les familles vendent à perte.",
+    "Le vrai problème reste l'accès à la terre pour les femmes, qui cultivent souvent des "
+    "parcelles prêtées qu'on peut leur reprendre du jour au lendemain sans explication.",
+    "Bravo à la coopérative, on voudrait voir le même reportage sur les jardins de Kayes et de "
+    "Sikasso, où des groupements font un travail remarquable depuis des années.",
+    "Il faudrait aussi parler des semences, car les variétés importées résistent mal à la "
+    "chaleur d'avril et beaucoup de jardins perdent la moitié de leurs plants.",
+]
+EN_LONG_COMMENTS = [
+    "A very good initiative, but the state should support these women over time, because the "
+    "pumps are expensive to repair and the spare parts come from far away.",
+    "In our village the same project started four years ago and every pump still works today, "
+    "thanks to the management committee the women set up from the very beginning.",
+    "I wonder who buys the onions when everybody harvests at the same time, prices collapse "
+    "every year at the Segou market and families end up selling at a loss.",
+    "The real problem is still access to land for women, who often farm borrowed plots that "
+    "can be taken back from them overnight without any explanation.",
+    "Well done to the cooperative, we would like to see the same report on the gardens of Kayes "
+    "and Sikasso, where groups have been doing remarkable work for years.",
+    "Someone should also write about seeds, because imported varieties stand the April heat "
+    "badly and many gardens lose half of their plants.",
+]
+
+
+def long_thread(comments: list[str], ago: str) -> list[str]:
+    """Three commenters, each with a name, a time and two paragraphs."""
+    names = ["Awa K.", "Seydou", "fanta.c"]
+    return [
+        line
+        for n, name in enumerate(names)
+        for line in (name, ago.format(n + 2), comments[2 * n], comments[2 * n + 1])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "heading", "view_all", "thread"),
+    [
+        (
+            FR_TITLE,
+            FR_BODY,
+            "48 commentaires",
+            "Voir tout",
+            long_thread(FR_LONG_COMMENTS, "il y a {} heures"),
+        ),
+        (
+            EN_TITLE,
+            EN_BODY,
+            "48 comments",
+            "View all",
+            long_thread(EN_LONG_COMMENTS, "{} hours ago"),
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_comments_heading_with_a_thread_ends_the_article(
+    title: str, body: list[str], heading: str, view_all: str, thread: list[str]
+) -> None:
+    """A comments heading, then names and times over comments: the article ends there, even
+    when the thread holds more prose than the article (a "View all" link cut its zone)."""
+    article = body[:3]
+    doc = clean(dump(title, article, heading, view_all, thread).encode(), source="thread")
+    for paragraph in article:
+        assert labels(doc)[paragraph].is_article
+    for line in thread:
+        assert line not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "heading", "bio", "rail_heading", "rail"),
+    [
+        (
+            FR_TITLE,
+            FR_BODY,
+            "À propos de l'auteur",
+            "Journaliste installée à Ségou depuis dix ans, elle couvre l'agriculture au Sahel.",
+            "Sur le même sujet",
+            FR_RAIL,
+        ),
+        (
+            EN_TITLE,
+            EN_BODY,
+            "About the author",
+            "A reporter based in Segou for ten years, she covers farming in the Sahel.",
+            "Related",
+            EN_RAIL,
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_author_box_after_the_article_is_metadata(
+    title: str, body: list[str], heading: str, bio: str, rail_heading: str, rail: list[str]
+) -> None:
+    """An author's bio box ("About the author", a name, a few lines on the writer) after the
+    article ends it: its paragraph is not the article's."""
+    page = dump(title, body, heading, "Mariam Diallo", bio, rail_heading, rail)
+    doc = clean(page.encode(), source="bio")
+    for paragraph in body:
+        assert labels(doc)[paragraph].is_article
+    assert bio not in doc.text
+    assert labels(doc)[heading] is Label.METADATA
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "heading", "rail_heading", "rail"),
+    [
+        (FR_TITLE, FR_BODY, "À propos de l'auteur", "Sur le même sujet", FR_RAIL),
+        (EN_TITLE, EN_BODY, "About the author", "Related", EN_RAIL),
+    ],
+    ids=["fr", "en"],
+)
+def test_author_box_heading_in_html_is_metadata(
+    title: str, body: list[str], heading: str, rail_heading: str, rail: list[str]
+) -> None:
+    """In HTML too the author box's heading is metadata, not an intertitle. (The bio under
+    it stays when trafilatura keeps it with the article: its choice stands.)"""
+    paragraphs = "".join(f"<p>{p}</p>" for p in body)
+    items = "".join(f"<li><a href='/a{n}'>{r}</a></li>" for n, r in enumerate(rail))
+    page = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{paragraphs}<h3>{heading}</h3><p>Mariam Diallo</p></article>"
+        f"<aside><h3>{rail_heading}</h3><ul>{items}</ul></aside></body></html>"
+    )
+    doc = clean(page.encode(), source="bio.html")
+    for paragraph in body:
+        assert labels(doc)[paragraph].is_article
+    assert labels(doc)[heading] is Label.METADATA
+    assert heading not in doc.text
