@@ -41,6 +41,9 @@ NEVER_WIDGETS = frozenset({"html", "body", "main", "article"})
 # A "widget" container holding more than this share of the page's text is the page itself
 # (a <div class="post-comments-enabled"> around the article).
 MAX_HINTED_SHARE = 0.4
+# A photo's caption is a sentence or two: a "caption" element holding more text than this
+# is a page's own wrapper, or a <figcaption> the parser left open over the article.
+CAPTION_MAX_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,7 @@ class HtmlBlock:
     hint: Verdict | None  # the widget announced by the nearest marked container
     container: int  # which marked container (0: none)
     widget: int  # the outermost marked container: one widget, whatever is marked inside it
+    caption: int = 0  # the outermost photo caption holding it (<figcaption>, "wp-caption"), if any
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +154,7 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
     marks: list[tuple[int, Verdict] | None] = []  # one per open element: its hint, if any
     active: list[tuple[int, Verdict]] = []
     counter = 0
+    captions: list[tuple[Any, int]] = []  # open caption elements, each with its number
 
     def flush() -> None:
         if not parts:  # most block boundaries come with no text before them
@@ -160,7 +165,8 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
             hint, container = (active[-1][1], active[-1][0]) if active else (None, 0)
             widget = active[0][0] if active else 0
             links = min(state["links"], len(text))
-            out.append(HtmlBlock(text, tag, links, hint, container, widget))
+            caption = captions[0][1] if captions else 0
+            out.append(HtmlBlock(text, tag, links, hint, container, widget, caption))
         parts.clear()
         state["links"] = 0
 
@@ -179,6 +185,8 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
                 flush()
             if tag in BLOCK:
                 blocks.append(tag)
+                if tag == "figcaption" or _caption(element):
+                    captions.append((element, len(out) + 1))
             hint = container_hint(element, tag) if not forced else _forced(forced, element, tag)
             if hint is not None:
                 counter += 1
@@ -197,6 +205,8 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
         if tag in BLOCK:
             flush()
             blocks.pop()
+            if captions and captions[-1][0] is element:
+                captions.pop()
         if marks.pop() is not None:
             flush()
             active.pop()
@@ -206,6 +216,12 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
             add(element.tail)
     flush()
     return out
+
+
+def _caption(element: Any) -> bool:
+    """A block element whose class names a photo's caption ("wp-caption", "image-caption")."""
+    names = element.attrib.get("class")
+    return bool(names) and "caption" in names.lower()
 
 
 def _forced(forced: dict[Any, Verdict], element: Any, tag: str) -> Verdict | None:
@@ -222,15 +238,18 @@ def to_blocks(rendered: list[HtmlBlock]) -> list[Block]:
     """
     total = sum(len(b.text) for b in rendered) or 1
     held: dict[int, int] = {}
+    captions: dict[int, int] = {}
     for b in rendered:
         held[b.container] = held.get(b.container, 0) + len(b.text)
+        if b.caption:
+            captions[b.caption] = captions.get(b.caption, 0) + len(b.text)
     return [
         Block(
             index=i,
             text=b.text,
             line=i + 1,
             end_line=i + 1,
-            tag=b.tag,
+            tag="figcaption" if b.caption and captions[b.caption] <= CAPTION_MAX_CHARS else b.tag,
             spaced=b.tag == "p",
             link_density=b.links / len(b.text),
             hint=b.hint if _hinted(b, held, total) else None,

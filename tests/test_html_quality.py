@@ -7,6 +7,8 @@ import pytest
 from sahelclean import rules
 from sahelclean.classify import classify
 from sahelclean.features import features
+from sahelclean.htmlparse import parse_html
+from sahelclean.htmltext import render, to_blocks
 from sahelclean.models import Block, Classified, Label
 from sahelclean.options import Options
 from sahelclean.textutil import stopwords_for
@@ -397,7 +399,54 @@ def test_a_kept_table_caption_is_the_article(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_figcaption_is_still_a_caption(lang: str) -> None:
     body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", body[1], True), ("figcaption", CAPTIONS[lang], False)]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.CAPTION or not out[2].label.is_article  # not in the text
+    assert all(out[i].label is Label.PARAGRAPH for i in (1, 3, 4))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_caption_trafilatura_kept_is_judged_as_any_line(lang: str) -> None:
+    # a video page's description sits in a caption box; trafilatura keeps it as the text
+    body = BODIES[lang]
     rows = [("p", body[0], True), ("p", body[1], True), ("figcaption", CAPTIONS[lang], True)]
     rows += [("p", body[2], True), ("p", body[3], True)]
     out = _verdicts(rows, lang)
-    assert out[2].label is Label.CAPTION
+    assert out[2].label is Label.PARAGRAPH
+
+
+# --- a photo's caption inside a box marked as one ----------------------------------------
+
+
+def _tags(html: str) -> dict[str, str | None]:
+    tree, _ = parse_html(html)
+    return {b.text: b.tag for b in to_blocks(render(tree))}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">{}</p></div>',
+        '<div class="media"><img src="a.jpg"><p class="image-caption">{}</p></div>',
+        '<figure><img src="a.jpg"><figcaption><p>{}</p></figcaption></figure>',
+    ],
+)
+def test_text_in_a_caption_box_is_a_caption(lang: str, box: str) -> None:
+    body = BODIES[lang]
+    html = f"<html><body><h1>{INTERTITLE[lang]}</h1>{box.format(CAPTIONS[lang])}"
+    html += "".join(f"<p>{p}</p>" for p in body) + "</body></html>"
+    tags = _tags(html)
+    assert tags[CAPTIONS[lang]] == "figcaption"
+    assert all(tags[p] == "p" for p in body)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_caption_class_around_the_article_is_no_caption(lang: str) -> None:
+    # "with-captions" on the article's wrapper, or a <figcaption> the parser left open
+    body = BODIES[lang]
+    html = '<html><body><div class="post with-captions">'
+    html += "".join(f"<p>{p}</p>" for p in body) + "</div></body></html>"
+    tags = _tags(html)
+    assert all(tags[p] == "p" for p in body)
