@@ -56,6 +56,8 @@ def settle(
         if i == title:
             out.append(Classified(line.block, Verdict(Label.TITLE, "headline above the article")))
             prev_role = Label.TITLE
+        elif title is not None and start <= i < title:  # above an <h1> under the core's top
+            out.append(_outside(line, zone, "before the article"))
         elif trusted and line.block.kept and zone is None and _overridable(line.rule):
             verdict = _role(lines, zones, i, end, prev_role, options)
             out.append(Classified(line.block, verdict))
@@ -109,7 +111,7 @@ def find_title(
     """
     first_words = set(words((hint or (lines[0].f.text if lines else ""))[:TITLE_HINT_CHARS]))
     best, best_score = None, 0.0
-    for i in range(max(0, start - TITLE_WINDOW), start + 1):
+    for i in range(max(0, start - TITLE_WINDOW), _headline_below(lines, start, end) + 1):
         line = lines[i]
         f = line.f
         if line.rule is not None or line.heading is not None or line.block.tag == "figcaption":
@@ -130,6 +132,22 @@ def find_title(
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _headline_below(lines: list[Line], start: int, end: int) -> int:
+    """HTML: the <h1> at the top of the core, above its first paragraph, else `start`.
+
+    A core may start above the page's headline, at a line trafilatura kept or that reads
+    as prose (a consent notice, a section name, a photo caption): the <h1> under it, before
+    any paragraph, is still the title, and the lines above it are not the article.
+    """
+    for j in range(start + 1, min(end, start + TITLE_WINDOW) + 1):
+        line = lines[j]
+        if line.block.tag == "h1":
+            return j
+        if line.prose is Prose.GOOD and line.rule is None:
+            break
+    return start
 
 
 def _opens_page(lines: list[Line], zones: list[Zone | None], i: int) -> bool:

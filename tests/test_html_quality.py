@@ -450,3 +450,37 @@ def test_a_caption_class_around_the_article_is_no_caption(lang: str) -> None:
     html += "".join(f"<p>{p}</p>" for p in body) + "</div></body></html>"
     tags = _tags(html)
     assert all(tags[p] == "p" for p in body)
+
+
+# --- an <h1> under a notice at the top of the core is the title ----------------------------
+
+NOTICES = {
+    "fr": ("Bienvenue dans l'édition internationale du journal", "En savoir plus"),
+    "en": ("Welcome to the international edition of the paper", "Learn more"),
+}
+HEADLINES = {
+    "fr": "Les maraîchers de la vallée récoltent les oignons plus tôt",
+    "en": "Valley market gardeners harvest their onions early",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_h1_under_a_notice_is_the_title(lang: str) -> None:
+    notice, more = NOTICES[lang]
+    rows = [("h3", notice, False), ("div", more, False), ("h1", HEADLINES[lang], True)]
+    rows += [("p", p, True) for p in BODIES[lang]]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.TITLE
+    assert not out[0].label.is_article and not out[1].label.is_article
+    assert all(c.label.is_article for c in out[3:])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_h1_after_the_first_paragraph_is_no_title(lang: str) -> None:
+    # the <h1> is looked for above the core's first paragraph only
+    body = BODIES[lang]
+    rows = [("h2", HEADLINES[lang], True), ("p", body[0], True), ("h1", INTERTITLE[lang], True)]
+    rows += [("p", p, True) for p in body[1:]]
+    out = _verdicts(rows, lang)
+    assert out[0].label is Label.TITLE
+    assert out[1].label.is_article and out[2].label is not Label.TITLE
