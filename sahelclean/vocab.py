@@ -397,6 +397,38 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     r"\bgetty images?\W*$",
 )
 
+# End notes: who contributed, how to reach or follow the author or the site. Printed under
+# the article, they are no sentence of it (sh keeps none in its gold). Regexes on the folded
+# line (lower case, no accents), each of a phrase no article sentence uses.
+END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
+    Label.METADATA: (
+        # en: credits
+        r"\bcontributed (?:reporting|to this (?:report|story|article))\b",
+        r"^\(?(?:additional )?reporting by\b",
+        r"^sources? ?: ?(?:news agencies|agencies|wire services)\W*$",
+        # en: contact
+        r"\b(?:may|can) be reached at\b",
+        r"^reach the (?:reporter|author|writer)s?\b",
+        r"^(?:have|got) a (?:news )?tip\b",
+        r"^(?:write to|e-?mail) [^.@]{1,60} at [\w.+-]+@",
+        # fr: credits and contact
+        r"\ba contribue a (?:cet article|cette enquete|ce reportage)\b",
+        r"^(?:ecrire|ecrivez) a l'auteure? ?:",
+        r"^pour (?:joindre|contacter) (?:l'auteure?|la redaction|le journaliste)\b",
+        # de, es
+        r"\bhat zu diesem (?:bericht|artikel) beigetragen\b",
+        r"\bcontribuyo a este (?:informe|articulo)\b",
+    ),
+    Label.SHARE: (
+        # "Follow Newsbeat on Instagram, Facebook and X", "Follow him on Twitter @…"
+        r"^follow [^.]{1,60}\bon (?:twitter|x|facebook|instagram|youtube|linkedin|tiktok)\b",
+        r"\bfollow (?:him|her|them|us|me) (?:on|@)",
+        r"^(?:suivez|retrouvez)[- ](?:nous|[^.]{1,60}) sur (?:twitter|x|facebook|instagram|youtube|linkedin|tiktok)\b",
+        r"^folgen sie (?:uns|[^.]{1,60}) auf (?:twitter|x|facebook|instagram|youtube)\b",
+        r"^(?:siguenos|sigue a [^.]{1,60}) en (?:twitter|x|facebook|instagram|youtube)\b",
+    ),
+}
+
 # Words of class, id, aria-label and data-* attributes that mark a widget container in
 # HTML. Attributes are split on - _ : / . and spaces; a word matches whole, or as a prefix
 # when the entry ends with "*" ("comment*" matches "comments", "commentlist").

@@ -346,6 +346,63 @@ CASES: list[Case] = [
         "The report published last month by the United Nations office in Bamako "
         "counts more than two hundred thousand displaced people in the centre.",
     ),
+    # --- end_note ---
+    _pos(
+        "end_note",
+        "en",
+        "Moussa Traoré contributed reporting from Gao.",
+        Label.METADATA,
+        "end note",
+    ),
+    _pos(
+        "end_note",
+        "en",
+        "(Reporting by Awa Keita; Editing by John Smith)",
+        Label.METADATA,
+        "reporting by",
+    ),
+    _pos(
+        "end_note",
+        "en",
+        "Have a tip? Awa Keita may be reached at akeita@example.com.",
+        Label.METADATA,
+        "end note",
+    ),
+    _pos(
+        "end_note",
+        "en",
+        "Follow Sahel Weekly on Facebook, X and Instagram.",
+        Label.SHARE,
+        "end note",
+    ),
+    _pos(
+        "end_note",
+        "fr",
+        "Ibrahim Maïga, à Tombouctou, a contribué à cet article.",
+        Label.METADATA,
+        "a contribue a cet article",
+    ),
+    _pos("end_note", "fr", "Suivez-nous sur Facebook et sur X.", Label.SHARE, "suivez-nous sur"),
+    _pos(
+        "end_note",
+        "fr",
+        "Suivez Le Courrier du Delta sur Instagram pour nos reportages en images.",
+        Label.SHARE,
+        "end note",
+    ),
+    _neg(
+        "end_note",
+        "fr",
+        "Les bailleurs ont contribué à financer le barrage, et les habitants suivent de "
+        "près les travaux sur le fleuve.",
+    ),
+    _neg(
+        "end_note",
+        "en",
+        "The donors contributed to the dam, and the villagers follow the works on the "
+        "river closely, said the mayor.",
+    ),
+    _neg("end_note", "en", "Herders follow the rains on their way south every year."),
     # --- breadcrumb ---
     _pos("breadcrumb", "fr", "Accueil > Afrique > Mali", Label.NAVIGATION, "breadcrumb"),
     _pos(
