@@ -605,6 +605,9 @@ MORE_TEASER_PREFIXES: tuple[str, ...] = (
     "auch lesen", "lies auch", "lesen sie hier", "le puede interesar",
     "también te puede interesar", "leia também", "veja também", "zobacz także",
     "czytaj także", "czytaj też",
+    # fourth round (issue 5): "SEE MORE: …", "Related post: …", "Also: …", "(Leggi anche: …)"
+    "see more", "related post", "related posts", "related article", "also",
+    "à découvrir aussi", "découvrir aussi", "voir plus", "leggi anche", "leggi anche su",
 )
 
 

@@ -265,6 +265,12 @@ def test_a_short_sentence_kept_in_the_article_is_a_paragraph(lang: str) -> None:
         ("LE PUEDE INTERESAR: Las lluvias llegan antes de lo previsto", "es", Label.RELATED),
         ("Czytaj także: Rolnicy czekają na deszcz w regionie", "pl", Label.RELATED),
         ("Leia também: A estrada para Gao será reaberta", "pt", Label.RELATED),
+        ("SEE MORE: Herders crowd the wells of Tahoua before the rains", "en", Label.RELATED),
+        ("Related post: How the Gao bus companies plan their convoys", "en", Label.RELATED),
+        ("Also: See our coverage of the Niger flood at Mopti", "en", Label.RELATED),
+        ("À découvrir aussi : les maraîchers de Kayes misent sur l'oignon", "fr", Label.RELATED),
+        ("Voir plus : La crue du Niger arrive plus tôt à Mopti", "fr", Label.RELATED),
+        ("(Leggi anche: La piena del Niger arriva prima del previsto)", "it", Label.RELATED),
     ],
 )
 def test_more_widget_phrases(text: str, lang: str, label: Label) -> None:
@@ -278,6 +284,8 @@ def test_more_widget_phrases(text: str, lang: str, label: Label) -> None:
     [
         ("Auch lesen konnte das Kind schon mit vier Jahren, erzählt die Mutter.", "de"),
         ("Czytaj także", "pl"),  # a heading alone, not a teaser: no headline after it
+        ("Also, the herders say the wells of Tahoua are drying up early this year.", "en"),
+        ("Voir plus de trois cents bêtes au puits, c'est devenu courant en avril.", "fr"),
     ],
 )
 def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
