@@ -86,6 +86,7 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
             "commentaires", "commentaire", "réagir", "réagissez", "réactions", "vos réactions",
             "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire",
             "écrire un commentaire", "vos commentaires", "donnez votre avis", "le débat",
+            "dites-nous ce que vous en pensez",
             "forum", "contributions",
             "les contributions",  # Le Monde uses "Contributions"
         ),
@@ -93,6 +94,7 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
             "comments", "comment", "leave a comment", "leave a reply", "join the conversation",
             "add a comment", "post a comment", "reader comments", "conversation",
             "show comments", "view comments", "discussion", "responses",
+            "tell us what you think",
         ),
         "de": ("kommentare", "kommentar schreiben", "diskussion", "leserkommentare"),
         "es": ("comentarios", "deja un comentario", "deja tu comentario"),
@@ -347,6 +349,7 @@ DATELINE_WORDS: tuple[str, ...] = (
     "min de lecture", "min read", "minute read", "minutes read", "veröffentlicht",
     "aktualisiert", "lesezeit", "publicado", "actualizado", "image :", "image:", "photo :",
     "photo:", "crédit", "credit", "©", "getty images", "afp photo", "illustration :",
+    "tempo de leitura", "tiempo de lectura",
 )
 
 # "il y a 3 heures", "2 hours ago", "vor 5 Minuten", "hace 2 días": comment and feed times.
@@ -415,11 +418,25 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
         r"\ba contribue a (?:cet article|cette enquete|ce reportage)\b",
         r"^(?:ecrire|ecrivez) a l'auteure? ?:",
         r"^pour (?:joindre|contacter) (?:l'auteure?|la redaction|le journaliste)\b",
+        # the tags line: "Filed under: Sahel |", "Classé dans : Économie" (metadata, not
+        # navigation: a navigation line trafilatura kept would stay)
+        r"^(?:filed under|posted in|classe dans|classe sous|publie dans) ?:",
         # de, es
         r"\bhat zu diesem (?:bericht|artikel) beigetragen\b",
         r"\bcontribuyo a este (?:informe|articulo)\b",
     ),
+    # calls to subscribe to the site's channel, letter or paper under an article
+    Label.NEWSLETTER: (
+        r"^subscribe to [^.]{1,60}\b(?:youtube|newsletter|podcast|channel)\b",
+        r"^get [^.]{1,40} delivered\b",
+        r"^abonnez-vous a (?:notre|la) (?:chaine|newsletter|lettre)\b",
+        r"^recevez [^.]{1,40} (?:dans votre boite|par e-?mail)\b",
+    ),
     Label.SHARE: (
+        # "Like this story? Share it with a friend!", "Cet article vous a plu ?"
+        r"^(?:like|liked|enjoyed) (?:this|the) (?:story|article)\b",
+        r"^if you (?:enjoyed|liked) (?:this|the) (?:article|story)\b",
+        r"^(?:vous avez aime cet article|cet article vous a plu)\b",
         # "Follow Newsbeat on Instagram, Facebook and X", "Follow him on Twitter @…"
         r"^follow [^.]{1,60}\bon (?:twitter|x|facebook|instagram|youtube|linkedin|tiktok)\b",
         r"\bfollow (?:him|her|them|us|me) (?:on|@)",

@@ -90,6 +90,8 @@ def test_a_dropped_heading_over_dropped_text_is_left_out(lang: str) -> None:
         ("Komentarze (4)", Label.COMMENTS, "pl"),
         ("Tags", Label.NAVIGATION, "en"),
         ("More:", Label.RELATED, "en"),
+        ("Tell us what YOU think...", Label.COMMENTS, "en"),
+        ("Dites-nous ce que vous en pensez", Label.COMMENTS, "fr"),
     ],
     ids=lambda v: str(v),
 )

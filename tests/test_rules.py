@@ -390,6 +390,23 @@ CASES: list[Case] = [
         Label.SHARE,
         "end note",
     ),
+    _pos(
+        "end_note",
+        "en",
+        "Get Sahel Weekly delivered to your door every Friday. 52 issues for £40.",
+        Label.NEWSLETTER,
+        "delivered",
+    ),
+    _pos("end_note", "fr", "Abonnez-vous à notre chaîne YouTube", Label.NEWSLETTER, "abonnez"),
+    _pos("end_note", "en", "Filed under: Niger | Agriculture", Label.METADATA, "filed under"),
+    _pos("end_note", "fr", "Classé dans : Économie, Mali", Label.METADATA, "classe dans"),
+    _pos("end_note", "en", "Like this story? Share it with a friend!", Label.SHARE, "like"),
+    _pos("end_note", "fr", "Cet article vous a plu ? Partagez-le.", Label.SHARE, "vous a plu"),
+    _neg(
+        "end_note",
+        "en",
+        "Farmers like the story of the new dam, which they say will get water to the fields.",
+    ),
     _neg(
         "end_note",
         "fr",
