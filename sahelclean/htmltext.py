@@ -115,8 +115,12 @@ def _hint(tag: str, role: str | None, names: str) -> Verdict | None:
 # "item-tooltip-inner"): the page shows it only under the pointer, its stylesheet hides it.
 # The trigger ("tooltip-trigger", "js-tooltip-click", "has-tooltip") is shown and stays.
 _TOOLTIP = re.compile(
-    r"(?<!has-)(?<!with-)(?<!has_)tooltip(?:$|\s|__|-(?:inner|content|text|body|wrapper)\b)"
+    r"(?<!has-)(?<!with-)(?<!has_)(?:tooltip|hovercard|hover-card|popover)"
+    r"(?:$|\s|__|-(?:inner|content|text|body|wrapper|block|box|card)\b)"
+    # a hover card's box inside its trigger: "rollover-people-block", "rollover-box"
+    r"|rollover[\w-]*-(?:block|box|card|content|inner|body)\b"
 )
+_HOVER_WORDS = ("tooltip", "hover", "popover", "rollover")
 
 
 def hidden(element: Any) -> bool:
@@ -128,7 +132,10 @@ def hidden(element: Any) -> bool:
     if style and any(s in style.lower() for s in _HIDDEN_STYLE):
         return True
     names = attrib.get("class")
-    return bool(names) and "tooltip" in names.lower() and _tooltip(names.lower())
+    if not names:
+        return False
+    lower = names.lower()
+    return any(w in lower for w in _HOVER_WORDS) and _tooltip(lower)
 
 
 @lru_cache(maxsize=1024)

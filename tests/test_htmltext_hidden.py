@@ -28,7 +28,16 @@ def _text(html: str) -> str:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize(
-    "box", ["tooltip", "author-tooltip__bio", "item-tooltip-inner", "card tooltip"]
+    "box",
+    [
+        "tooltip",
+        "author-tooltip__bio",
+        "item-tooltip-inner",
+        "card tooltip",
+        "hovercard",
+        "popover-content",
+        "rollover-people-block",
+    ],
 )
 def test_a_tooltip_box_inside_a_link_is_not_rendered(lang: str, box: str) -> None:
     link, bio, rest = PAGES[lang]
@@ -45,4 +54,12 @@ def test_a_tooltip_box_inside_a_link_is_not_rendered(lang: str, box: str) -> Non
 def test_a_tooltip_trigger_is_rendered(lang: str) -> None:
     link, _, rest = PAGES[lang]
     html = f'<html><body><p><span class="tooltip-trigger">{link}</span> {rest}</p></body></html>'
+    assert link in _text(html)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("trigger", ["rollover-people", "has-popover", "popover-trigger"])
+def test_a_hover_card_trigger_is_rendered(lang: str, trigger: str) -> None:
+    link, _, rest = PAGES[lang]
+    html = f'<html><body><p><span class="{trigger}">{link}</span> {rest}</p></body></html>'
     assert link in _text(html)
