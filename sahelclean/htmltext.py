@@ -138,6 +138,19 @@ def hidden(element: Any) -> bool:
     return any(w in lower for w in _HOVER_WORDS) and _tooltip(lower)
 
 
+# The elements whose class may name a tooltip or a hover card (see hidden), found in C.
+_HOVER_XPATH = " or ".join(f"contains(@class, '{w}')" for w in _HOVER_WORDS)
+
+
+def hover_boxes(root: Any) -> list[Any]:
+    """The tooltips and hover cards of a tree: shown under the pointer only (see hidden)."""
+    return [
+        el
+        for el in root.xpath(f"//*[{_HOVER_XPATH}]")
+        if _tooltip(el.attrib.get("class", "").lower())
+    ]
+
+
 @lru_cache(maxsize=1024)
 def _tooltip(names: str) -> bool:
     """hidden's answer for a class attribute naming a tooltip (pages repeat their classes)."""
