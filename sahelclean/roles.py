@@ -22,6 +22,8 @@ TITLE_HINT_CHARS = 1000
 H1_BONUS = 1.5
 # An <h2>…<h6> that long is a paragraph dressed as a heading.
 HEADING_WORDS = 14
+# A data table's cells ("DL", "63", "85%") are the article's when trafilatura kept them.
+TABLE_CELLS = frozenset({"td", "th"})
 # An attribution line under a quote is short: "Name, function, date".
 ATTRIBUTION_MAX_WORDS = 30
 
@@ -191,6 +193,8 @@ def _role(
         return Verdict(Label.PARAGRAPH, "short sentence inside the article")
     if lines[i].block.kept and text_size(f) >= 2:
         return Verdict(Label.PARAGRAPH, "short line that trafilatura kept in the article")
+    if lines[i].block.kept and lines[i].block.tag in TABLE_CELLS:
+        return Verdict(Label.PARAGRAPH, "table cell that trafilatura kept in the article")
     return Verdict(Label.BOILERPLATE, "short line inside the article, neither heading nor sentence")
 
 

@@ -494,3 +494,24 @@ def test_an_h1_after_the_first_paragraph_is_no_title(lang: str) -> None:
     out = _verdicts(rows, lang)
     assert out[0].label is Label.TITLE
     assert out[1].label.is_article and out[2].label is not Label.TITLE
+
+
+# --- a data table trafilatura kept: its cells are the article's ---------------------------
+
+TABLES = {
+    "fr": [("th", "Station"), ("th", "Cumul"), ("td", "Dori"), ("td", "412"), ("td", "+18")],
+    "en": [("th", "Station"), ("th", "Total"), ("td", "Dori"), ("td", "412"), ("td", "+18")],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("kept", [True, False])
+def test_the_cells_of_a_kept_table_are_the_article(lang: str, kept: bool) -> None:
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", body[1], True)]
+    rows += [(tag, text, kept) for tag, text in TABLES[lang]]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    cells = out[2 : 2 + len(TABLES[lang])]
+    assert all(c.label.is_article is kept for c in cells)
+    assert all(c.label is Label.PARAGRAPH for c in out[:2])
