@@ -348,7 +348,11 @@ DATELINE_WORDS: tuple[str, ...] = (
     "published", "updated", "last updated", "posted", "temps de lecture", "lecture :",
     "min de lecture", "min read", "minute read", "minutes read", "veröffentlicht",
     "aktualisiert", "lesezeit", "publicado", "actualizado", "image :", "image:", "photo :",
-    "photo:", "crédit", "credit", "©", "getty images", "afp photo", "illustration :",
+    "photo:", "©", "getty images", "afp photo", "illustration :",
+    # a credit line, not "Credit Union", "UniCredit": the word with its colon or ellipsis
+    "crédit :", "crédit:", "crédits :", "crédits:", "crédits photo", "crédit photo",
+    "credit:", "credit :", "credits:", "credits :", "credit...", "credit…", "crédito:",
+    "crédito :", "photocredit", "photo credit", "image credit",
     "tempo de leitura", "tiempo de lectura",
 )
 

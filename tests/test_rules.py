@@ -340,6 +340,10 @@ CASES: list[Case] = [
         "Bamako fait état de plus de deux cent mille déplacés dans le centre du pays.",
     ),
     _neg("metadata", "en", "By Tuesday, the water had reached the market."),
+    _pos("metadata", "fr", "Crédits photos : Aïcha Diallo", Label.METADATA, "dateline"),
+    _pos("metadata", "en", "Image credit: Sahel Weekly", Label.METADATA, "dateline"),
+    _neg("metadata", "fr", "Salle de la Caisse de crédit mutuel de Ségou"),
+    _neg("metadata", "en", "Members of the Segou Farmers Credit Union"),
     _neg(
         "metadata",
         "en",
