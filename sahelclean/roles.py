@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from . import vocab
 from .firstpass import Line, Prose, text_size
 from .models import Classified, Label, Verdict
 from .options import Options
@@ -24,6 +28,9 @@ H1_BONUS = 1.5
 HEADING_WORDS = 14
 # A data table's cells ("DL", "63", "85%") are the article's when trafilatura kept them.
 TABLE_CELLS = frozenset({"td", "th"})
+# An author's bio is a sentence or two, among the last BIO_LAST_PARAGRAPHS + 1 paragraphs.
+BIO_MAX_WORDS = 70
+BIO_LAST_PARAGRAPHS = 1
 # An attribution line under a quote is short: "Name, function, date".
 ATTRIBUTION_MAX_WORDS = 30
 
@@ -171,6 +178,8 @@ def _role(
     """The article role of block i inside the core."""
     f = lines[i].f
     prev = lines[i - 1].f if i > 0 else None
+    if _author_bio(lines, zones, i, end):
+        return Verdict(Label.METADATA, "the author's bio under the article")
     markup = _markup_role(lines[i])
     if markup is not None:
         return markup
@@ -196,6 +205,32 @@ def _role(
     if lines[i].block.kept and lines[i].block.tag in TABLE_CELLS:
         return Verdict(Label.PARAGRAPH, "table cell that trafilatura kept in the article")
     return Verdict(Label.BOILERPLATE, "short line inside the article, neither heading nor sentence")
+
+
+def _author_bio(lines: list[Line], zones: list[Zone | None], i: int, end: int) -> bool:
+    """ "Awa Keita is a reporter based in Gao who covers…" as one of the last paragraphs.
+
+    Higher up, such a sentence is the article's: a story about a journalist.
+    """
+    if lines[i].f.n_words > BIO_MAX_WORDS or bio_pattern().match(lines[i].f.text) is None:
+        return False
+    after = sum(
+        1
+        for ln, zone in zip(lines[i + 1 : end + 1], zones[i + 1 : end + 1], strict=True)
+        if ln.prose is Prose.GOOD and ln.rule is None and zone is None
+    )
+    return after <= BIO_LAST_PARAGRAPHS
+
+
+@lru_cache(maxsize=1)
+def bio_pattern() -> re.Pattern[str]:
+    """A name, then "is a … reporter" (vocab.BIO_NOUNS), at the start of a line."""
+    nouns = "|".join(sorted(vocab.BIO_NOUNS, key=len, reverse=True))
+    return re.compile(
+        r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},? (?:\([^)]*\) )?"
+        r"(?:is|est|ist) (?:(?:a|an|the|un|une|le|la|l'|ein|eine|der|die)\b)?[^.]{0,100}?\b"
+        rf"(?:{nouns})\b"
+    )
 
 
 def _overridable(rule: Verdict | None) -> bool:

@@ -450,6 +450,15 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
     ),
 }
 
+# What an author's bio says the author is: "X is an award-winning writer based in…",
+# "X est journaliste…" (see roles.bio_pattern; the bio stands among the last paragraphs).
+BIO_NOUNS: tuple[str, ...] = (
+    "writer", "reporter", "journalist", "editor", "correspondent", "columnist",
+    "contributor", "author", "producer", "journaliste", "rédacteur", "rédactrice",
+    "correspondant", "correspondante", "chroniqueur", "chroniqueuse", "reporter",
+    "Journalist", "Journalistin", "Redakteur", "Redakteurin", "Autor", "Autorin",
+)
+
 # Words of class, id, aria-label and data-* attributes that mark a widget container in
 # HTML. Attributes are split on - _ : / . and spaces; a word matches whole, or as a prefix
 # when the entry ends with "*" ("comment*" matches "comments", "commentlist").

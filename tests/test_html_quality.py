@@ -515,3 +515,30 @@ def test_the_cells_of_a_kept_table_are_the_article(lang: str, kept: bool) -> Non
     cells = out[2 : 2 + len(TABLES[lang])]
     assert all(c.label.is_article is kept for c in cells)
     assert all(c.label is Label.PARAGRAPH for c in out[:2])
+
+
+# --- an author's bio among the last paragraphs ---------------------------------------------
+
+BIOS = {
+    "fr": "Fatoumata Maïga est journaliste indépendante, basée à Tombouctou, où elle couvre "
+    "la culture et l'éducation depuis 2015.",
+    "en": "Fatoumata Maiga is a freelance journalist based in Timbuktu, where she has covered "
+    "culture and education since 2015.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_author_bio_under_the_article_is_metadata(lang: str) -> None:
+    rows = [("p", p, True) for p in BODIES[lang]] + [("p", BIOS[lang], True)]
+    out = _verdicts(rows, lang)
+    assert out[-1].label is Label.METADATA
+    assert all(c.label.is_article for c in out[:-1])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_sentence_about_a_journalist_in_the_story_is_article(lang: str) -> None:
+    # the same sentence with paragraphs after it is the story's (a journalist's arrest)
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", BIOS[lang], True)] + [("p", p, True) for p in body[1:]]
+    out = _verdicts(rows, lang)
+    assert out[1].label is Label.PARAGRAPH
