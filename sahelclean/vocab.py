@@ -436,6 +436,11 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
         r"^abonnez-vous a (?:notre|la) (?:chaine|newsletter|lettre)\b",
         r"^recevez [^.]{1,40} (?:dans votre boite|par e-?mail)\b",
     ),
+    # the site's own promotion: "Listen to Newsbeat live at 12:45", "Écoutez … en direct"
+    Label.AD: (
+        r"^listen to [^.]{1,40} live\b",
+        r"^(?:ecoutez|regardez) [^.]{1,40} en direct\b",
+    ),
     Label.SHARE: (
         # "Like this story? Share it with a friend!", "Cet article vous a plu ?"
         r"^(?:like|liked|enjoyed) (?:this|the) (?:story|article)\b",

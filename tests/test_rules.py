@@ -405,6 +405,21 @@ CASES: list[Case] = [
     _pos("end_note", "en", "Filed under: Niger | Agriculture", Label.METADATA, "filed under"),
     _pos("end_note", "fr", "Classé dans : Économie, Mali", Label.METADATA, "classe dans"),
     _pos("end_note", "en", "Like this story? Share it with a friend!", Label.SHARE, "like"),
+    _pos(
+        "end_note",
+        "en",
+        "Listen to Radio Segou live every morning at 7.",
+        Label.AD,
+        "listen to",
+    ),
+    _pos(
+        "end_note",
+        "fr",
+        "Écoutez Radio Ségou en direct tous les matins.",
+        Label.AD,
+        "ecoutez",
+    ),
+    _neg("end_note", "en", "Listen to the herders and you hear how the rains have changed."),
     _pos("end_note", "fr", "Cet article vous a plu ? Partagez-le.", Label.SHARE, "vous a plu"),
     _neg(
         "end_note",
