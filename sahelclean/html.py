@@ -21,11 +21,19 @@ from .classify import PageHints, classify
 from .errors import InputError
 from .htmlmeta import head_metadata
 from .htmlparse import parse_html
-from .htmltext import render, to_blocks
+from .htmltext import hover_boxes, render, to_blocks
 from .models import Block, Document, InputKind
 from .options import Options
 from .profile import site_view
-from .siterules import SITE_RULE, force_kept, prune, select, site_kept, site_rules
+from .siterules import (
+    SITE_RULE,
+    force_kept,
+    prune,
+    remove_elements,
+    select,
+    site_kept,
+    site_rules,
+)
 from .textutil import collapse, detect_language, stoplists, words
 
 # A block shorter than this is matched against trafilatura's lines whole, not as a
@@ -59,6 +67,9 @@ def clean_html(
     if marks:  # site selectors: kept elements count as kept, dropped ones leave the tree
         blocks, site_kept_at = site_kept(blocks)
         prune(marks)
+    # tooltips and hover cards leave the tree too, so that trafilatura's lines read as
+    # our blocks (a name's hover card inside a sentence would make them differ)
+    remove_elements(hover_boxes(tree))
     lines = _extract(tree, url, fast=True)
     stats = {**stats, "trafilatura_chars": sum(len(line) for line in lines)}
     if lines:

@@ -41,6 +41,9 @@ NEVER_WIDGETS = frozenset({"html", "body", "main", "article"})
 # A "widget" container holding more than this share of the page's text is the page itself
 # (a <div class="post-comments-enabled"> around the article).
 MAX_HINTED_SHARE = 0.4
+# A photo's caption is a sentence or two: a "caption" element holding more text than this
+# is a page's own wrapper, or a <figcaption> the parser left open over the article.
+CAPTION_MAX_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,7 @@ class HtmlBlock:
     hint: Verdict | None  # the widget announced by the nearest marked container
     container: int  # which marked container (0: none)
     widget: int  # the outermost marked container: one widget, whatever is marked inside it
+    caption: int = 0  # the outermost photo caption holding it (<figcaption>, "wp-caption"), if any
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +115,12 @@ def _hint(tag: str, role: str | None, names: str) -> Verdict | None:
 # "item-tooltip-inner"): the page shows it only under the pointer, its stylesheet hides it.
 # The trigger ("tooltip-trigger", "js-tooltip-click", "has-tooltip") is shown and stays.
 _TOOLTIP = re.compile(
-    r"(?<!has-)(?<!with-)(?<!has_)tooltip(?:$|\s|__|-(?:inner|content|text|body|wrapper)\b)"
+    r"(?<!has-)(?<!with-)(?<!has_)(?:tooltip|hovercard|hover-card|popover)"
+    r"(?:$|\s|__|-(?:inner|content|text|body|wrapper|block|box|card)\b)"
+    # a hover card's box inside its trigger: "rollover-people-block", "rollover-box"
+    r"|rollover[\w-]*-(?:block|box|card|content|inner|body)\b"
 )
+_HOVER_WORDS = ("tooltip", "hover", "popover", "rollover")
 
 
 def hidden(element: Any) -> bool:
@@ -124,7 +132,23 @@ def hidden(element: Any) -> bool:
     if style and any(s in style.lower() for s in _HIDDEN_STYLE):
         return True
     names = get("class")
-    return bool(names) and "tooltip" in names.lower() and _tooltip(names.lower())
+    if not names:
+        return False
+    lower = names.lower()
+    return any(w in lower for w in _HOVER_WORDS) and _tooltip(lower)
+
+
+# The elements whose class may name a tooltip or a hover card (see hidden), found in C.
+_HOVER_XPATH = " or ".join(f"contains(@class, '{w}')" for w in _HOVER_WORDS)
+
+
+def hover_boxes(root: Any) -> list[Any]:
+    """The tooltips and hover cards of a tree: shown under the pointer only (see hidden)."""
+    return [
+        el
+        for el in root.xpath(f"//*[{_HOVER_XPATH}]")
+        if _tooltip(el.attrib.get("class", "").lower())
+    ]
 
 
 @lru_cache(maxsize=1024)
@@ -166,6 +190,7 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
     marks: list[tuple[int, Verdict] | None] = []  # one per open element: its hint, if any
     active: list[tuple[int, Verdict]] = []
     counter = 0
+    captions: list[tuple[Any, int]] = []  # open caption elements, each with its number
 
     def flush() -> None:
         if not parts:  # most block boundaries come with no text before them
@@ -176,7 +201,8 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
             hint, container = (active[-1][1], active[-1][0]) if active else (None, 0)
             widget = active[0][0] if active else 0
             links = min(state["links"], len(text))
-            out.append(HtmlBlock(text, tag, links, hint, container, widget))
+            caption = captions[0][1] if captions else 0
+            out.append(HtmlBlock(text, tag, links, hint, container, widget, caption))
         parts.clear()
         state["links"] = 0
 
@@ -202,6 +228,8 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
                 flush()
             if tag in BLOCK:
                 blocks.append(tag)
+                if tag == "figcaption" or _caption(element):
+                    captions.append((element, len(out) + 1))
             hint = container_hint(element, tag) if not forced else _forced(forced, element, tag)
             if hint is not None:
                 counter += 1
@@ -215,6 +243,8 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
         if tag in BLOCK:
             flush()
             blocks.pop()
+            if captions and captions[-1][0] is element:
+                captions.pop()
         if marks.pop() is not None:
             flush()
             active.pop()
@@ -224,6 +254,12 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
             add(element.tail)
     flush()
     return out
+
+
+def _caption(element: Any) -> bool:
+    """A block element whose class names a photo's caption ("wp-caption", "image-caption")."""
+    names = element.attrib.get("class")
+    return bool(names) and "caption" in names.lower()
 
 
 def _forced(forced: dict[Any, Verdict], element: Any, tag: str) -> Verdict | None:
@@ -240,15 +276,18 @@ def to_blocks(rendered: list[HtmlBlock]) -> list[Block]:
     """
     total = sum(len(b.text) for b in rendered) or 1
     held: dict[int, int] = {}
+    captions: dict[int, int] = {}
     for b in rendered:
         held[b.container] = held.get(b.container, 0) + len(b.text)
+        if b.caption:
+            captions[b.caption] = captions.get(b.caption, 0) + len(b.text)
     return [
         Block(
             index=i,
             text=b.text,
             line=i + 1,
             end_line=i + 1,
-            tag=b.tag,
+            tag="figcaption" if b.caption and captions[b.caption] <= CAPTION_MAX_CHARS else b.tag,
             spaced=b.tag == "p",
             link_density=b.links / len(b.text),
             hint=b.hint if _hinted(b, held, total) else None,

@@ -24,6 +24,8 @@ COOKIE_MAX_WORDS = 90
 COOKIE_MENTIONS = 2
 # Captions are one or two sentences.
 CAPTION_MAX_WORDS = 60
+# An end note is a line or two: "Keith Diallo contributed reporting.", "Follow us on X."
+END_NOTE_MAX_WORDS = 45
 # Widget headings are short: "Sur le même sujet", "Most read", "12 commentaires".
 HEADING_MAX_WORDS = 7
 # A byline or dateline line is short; a byline with its dates and reading time, less so.
@@ -75,6 +77,7 @@ class Vocabulary:
     teaser: re.Pattern[str]
     relative_time: re.Pattern[str]
     caption: re.Pattern[str]
+    end_notes: tuple[tuple[Label, re.Pattern[str]], ...]
     author_endings: tuple[str, ...]
     byline: tuple[str, ...]
     dateline: re.Pattern[str]
@@ -155,6 +158,10 @@ def vocabulary() -> Vocabulary:
         teaser=re.compile(rf"^[\W_]*(?:{prefixes})(?:{_TEASER_SEP}|\s*\.{{3}}\s*)(?=\w|[«\"“])"),
         relative_time=re.compile("|".join(vocab.RELATIVE_TIME_PATTERNS)),
         caption=re.compile("|".join(vocab.CAPTION_PATTERNS)),
+        end_notes=tuple(
+            (label, re.compile("|".join(patterns)))
+            for label, patterns in vocab.END_NOTE_PATTERNS.items()
+        ),
         author_endings=tuple(fold(e) for e in vocab.COMMENT_AUTHOR_ENDINGS),
         byline=tuple(fold(p) for p in vocab.BYLINE_PREFIXES),
         dateline=re.compile(_alternation([fold(p) for p in vocab.DATELINE_WORDS])),
@@ -266,6 +273,17 @@ def caption(f: Features) -> Verdict | None:
     return Verdict(Label.CAPTION, f"photo caption or credit '{match.group(0).strip()[:40]}'")
 
 
+def end_note(f: Features) -> Verdict | None:
+    """A credit, contact or follow line under an article: "Awa Diallo contributed reporting"."""
+    if f.n_words > END_NOTE_MAX_WORDS:
+        return None
+    for label, pattern in vocabulary().end_notes:
+        match = pattern.search(f.folded)
+        if match is not None:
+            return Verdict(label, f"end note '{match.group(0).strip()[:40]}'")
+    return None
+
+
 def relative_time(f: Features) -> Verdict | None:
     """ "il y a 3 heures", "2 hours ago": the time line of a comment or a feed entry."""
     if f.n_words > RELATIVE_TIME_MAX_WORDS:
@@ -342,6 +360,7 @@ RULES: tuple[Rule, ...] = (
     cookie_notice,
     newsletter_notice,
     caption,
+    end_note,
     relative_time,
     comment_author,
     copyright_line,
@@ -352,7 +371,13 @@ RULES: tuple[Rule, ...] = (
 
 # Past PHRASE_MAX_WORDS only these rules can speak (each still checks its own bound);
 # past COOKIE_MAX_WORDS none can. Most lines are short, but long ones cost the most.
-_LONG_LINE_RULES: tuple[Rule, ...] = (widget_phrase, cookie_notice, newsletter_notice, caption)
+_LONG_LINE_RULES: tuple[Rule, ...] = (
+    widget_phrase,
+    cookie_notice,
+    newsletter_notice,
+    caption,
+    end_note,
+)
 
 
 def first_verdict(f: Features) -> Verdict | None:

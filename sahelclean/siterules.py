@@ -12,6 +12,7 @@ pages, on the tree (CSS selectors whose elements are dropped or kept as article)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from functools import lru_cache
@@ -376,9 +377,14 @@ def force_kept(blocks: list[Block], kept: frozenset[int]) -> list[Block]:
 
 def prune(marks: dict[Any, Verdict]) -> None:
     """Take the dropped elements out of the tree (their tail text stays), before extraction."""
-    for element, verdict in marks.items():
+    remove_elements(e for e, verdict in marks.items() if not verdict.label.is_article)
+
+
+def remove_elements(elements: Iterable[Any]) -> None:
+    """Take elements out of their tree; the text after each (its tail) stays in place."""
+    for element in elements:
         parent = element.getparent()
-        if verdict.label.is_article or parent is None:
+        if parent is None:
             continue
         tail = element.tail
         if tail:

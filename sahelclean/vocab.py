@@ -86,6 +86,7 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
             "commentaires", "commentaire", "réagir", "réagissez", "réactions", "vos réactions",
             "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire",
             "écrire un commentaire", "vos commentaires", "donnez votre avis", "le débat",
+            "dites-nous ce que vous en pensez",
             "forum", "contributions",
             "les contributions",  # Le Monde uses "Contributions"
         ),
@@ -93,6 +94,7 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
             "comments", "comment", "leave a comment", "leave a reply", "join the conversation",
             "add a comment", "post a comment", "reader comments", "conversation",
             "show comments", "view comments", "discussion", "responses",
+            "tell us what you think",
         ),
         "de": ("kommentare", "kommentar schreiben", "diskussion", "leserkommentare"),
         "es": ("comentarios", "deja un comentario", "deja tu comentario"),
@@ -346,7 +348,12 @@ DATELINE_WORDS: tuple[str, ...] = (
     "published", "updated", "last updated", "posted", "temps de lecture", "lecture :",
     "min de lecture", "min read", "minute read", "minutes read", "veröffentlicht",
     "aktualisiert", "lesezeit", "publicado", "actualizado", "image :", "image:", "photo :",
-    "photo:", "crédit", "credit", "©", "getty images", "afp photo", "illustration :",
+    "photo:", "©", "getty images", "afp photo", "illustration :",
+    # a credit line, not "Credit Union", "UniCredit": the word with its colon or ellipsis
+    "crédit :", "crédit:", "crédits :", "crédits:", "crédits photo", "crédit photo",
+    "credit:", "credit :", "credits:", "credits :", "credit...", "credit…", "crédito:",
+    "crédito :", "photocredit", "photo credit", "image credit",
+    "tempo de leitura", "tiempo de lectura",
 )
 
 # "il y a 3 heures", "2 hours ago", "vor 5 Minuten", "hace 2 días": comment and feed times.
@@ -395,6 +402,66 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     r"(?:credit|photo|image) ?: ?[^.]{0,60}(?:getty|reuters|afp|ap|istock|shutterstock|alamy|epa)\W*$",
     r"[/|] ?(?:ap|afp|reuters|getty images|epa|istock|shutterstock|alamy)(?: file)?\W*$",
     r"\bgetty images?\W*$",
+)
+
+# End notes: who contributed, how to reach or follow the author or the site. Printed under
+# the article, they are no sentence of it (sh keeps none in its gold). Regexes on the folded
+# line (lower case, no accents), each of a phrase no article sentence uses.
+END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
+    Label.METADATA: (
+        # en: credits
+        r"\bcontributed (?:reporting|to this (?:report|story|article))\b",
+        r"^\(?(?:additional )?reporting by\b",
+        r"^sources? ?: ?(?:news agencies|agencies|wire services)\W*$",
+        # en: contact
+        r"\b(?:may|can) be reached at\b",
+        r"^reach the (?:reporter|author|writer)s?\b",
+        r"^(?:have|got) a (?:news )?tip\b",
+        r"^(?:write to|e-?mail) [^.@]{1,60} at [\w.+-]+@",
+        # fr: credits and contact
+        r"\ba contribue a (?:cet article|cette enquete|ce reportage)\b",
+        r"^(?:ecrire|ecrivez) a l'auteure? ?:",
+        r"^pour (?:joindre|contacter) (?:l'auteure?|la redaction|le journaliste)\b",
+        # the tags line: "Filed under: Sahel |", "Classé dans : Économie" (metadata, not
+        # navigation: a navigation line trafilatura kept would stay)
+        r"^(?:filed under|posted in|classe dans|classe sous|publie dans) ?:",
+        # de, es
+        r"\bhat zu diesem (?:bericht|artikel) beigetragen\b",
+        r"\bcontribuyo a este (?:informe|articulo)\b",
+    ),
+    # calls to subscribe to the site's channel, letter or paper under an article
+    Label.NEWSLETTER: (
+        r"^subscribe to [^.]{1,60}\b(?:youtube|newsletter|podcast|channel)\b",
+        r"^get [^.]{1,40} delivered\b",
+        r"^abonnez-vous a (?:notre|la) (?:chaine|newsletter|lettre)\b",
+        r"^recevez [^.]{1,40} (?:dans votre boite|par e-?mail)\b",
+    ),
+    # the site's own promotion: "Listen to Newsbeat live at 12:45", "Écoutez … en direct"
+    Label.AD: (
+        r"^listen to [^.]{1,40} live\b",
+        r"^(?:ecoutez|regardez) [^.]{1,40} en direct\b",
+    ),
+    Label.SHARE: (
+        # "Like this story? Share it with a friend!", "Cet article vous a plu ?"
+        r"^(?:like|liked|enjoyed) (?:this|the) (?:story|article)\b",
+        r"^if you (?:enjoyed|liked) (?:this|the) (?:article|story)\b",
+        r"^(?:vous avez aime cet article|cet article vous a plu)\b",
+        # "Follow Newsbeat on Instagram, Facebook and X", "Follow him on Twitter @…"
+        r"^follow [^.]{1,60}\bon (?:twitter|x|facebook|instagram|youtube|linkedin|tiktok)\b",
+        r"\bfollow (?:him|her|them|us|me) (?:on|@)",
+        r"^(?:suivez|retrouvez)[- ](?:nous|[^.]{1,60}) sur (?:twitter|x|facebook|instagram|youtube|linkedin|tiktok)\b",
+        r"^folgen sie (?:uns|[^.]{1,60}) auf (?:twitter|x|facebook|instagram|youtube)\b",
+        r"^(?:siguenos|sigue a [^.]{1,60}) en (?:twitter|x|facebook|instagram|youtube)\b",
+    ),
+}
+
+# What an author's bio says the author is: "X is an award-winning writer based in…",
+# "X est journaliste…" (see roles.bio_pattern; the bio stands among the last paragraphs).
+BIO_NOUNS: tuple[str, ...] = (
+    "writer", "reporter", "journalist", "editor", "correspondent", "columnist",
+    "contributor", "author", "producer", "journaliste", "rédacteur", "rédactrice",
+    "correspondant", "correspondante", "chroniqueur", "chroniqueuse", "reporter",
+    "Journalist", "Journalistin", "Redakteur", "Redakteurin", "Autor", "Autorin",
 )
 
 # Words of class, id, aria-label and data-* attributes that mark a widget container in
@@ -573,6 +640,9 @@ MORE_TEASER_PREFIXES: tuple[str, ...] = (
     "auch lesen", "lies auch", "lesen sie hier", "le puede interesar",
     "también te puede interesar", "leia também", "veja também", "zobacz także",
     "czytaj także", "czytaj też",
+    # fourth round (issue 5): "SEE MORE: …", "Related post: …", "Also: …", "(Leggi anche: …)"
+    "see more", "related post", "related posts", "related article", "also",
+    "à découvrir aussi", "découvrir aussi", "voir plus", "leggi anche", "leggi anche su",
 )
 
 

@@ -24,6 +24,8 @@ dask_bag = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
 HTML = sorted(FIXTURES.glob("html/*/input.html"))
+# pages a JSONL line can carry as text (not the UTF-16 and cp1252 cases)
+UTF8_HTML = [p for p in HTML if p.parent.name.startswith(("en-no-", "fr-sans-"))]
 TEXT = sorted(FIXTURES.glob("text/*/input.txt"))
 
 
@@ -90,7 +92,7 @@ def make_inputs(root: Path) -> list[str]:
         for n, p in enumerate(TEXT[7:11])
     ]
     lines.insert(2, '{"id": "cut", "text": "Une ligne coup')  # not JSON: one failure
-    lines.append(json.dumps({"id": "h1", "html": HTML[8].read_text(encoding="utf-8")}))
+    lines.append(json.dumps({"id": "h1", "html": UTF8_HTML[0].read_text(encoding="utf-8")}))
     write(root / "dump.jsonl", ("\n".join(lines) + "\n").encode())
     write_warc(root / "crawl.warc.gz")
     return [str(pages), str(more), str(root / "dump.jsonl"), str(root / "crawl.warc.gz")]

@@ -7,6 +7,8 @@ import pytest
 from sahelclean import rules
 from sahelclean.classify import classify
 from sahelclean.features import features
+from sahelclean.htmlparse import parse_html
+from sahelclean.htmltext import render, to_blocks
 from sahelclean.models import Block, Classified, Label
 from sahelclean.options import Options
 from sahelclean.textutil import stopwords_for
@@ -88,6 +90,8 @@ def test_a_dropped_heading_over_dropped_text_is_left_out(lang: str) -> None:
         ("Komentarze (4)", Label.COMMENTS, "pl"),
         ("Tags", Label.NAVIGATION, "en"),
         ("More:", Label.RELATED, "en"),
+        ("Tell us what YOU think...", Label.COMMENTS, "en"),
+        ("Dites-nous ce que vous en pensez", Label.COMMENTS, "fr"),
     ],
     ids=lambda v: str(v),
 )
@@ -263,6 +267,12 @@ def test_a_short_sentence_kept_in_the_article_is_a_paragraph(lang: str) -> None:
         ("LE PUEDE INTERESAR: Las lluvias llegan antes de lo previsto", "es", Label.RELATED),
         ("Czytaj także: Rolnicy czekają na deszcz w regionie", "pl", Label.RELATED),
         ("Leia também: A estrada para Gao será reaberta", "pt", Label.RELATED),
+        ("SEE MORE: Herders crowd the wells of Tahoua before the rains", "en", Label.RELATED),
+        ("Related post: How the Gao bus companies plan their convoys", "en", Label.RELATED),
+        ("Also: See our coverage of the Niger flood at Mopti", "en", Label.RELATED),
+        ("À découvrir aussi : les maraîchers de Kayes misent sur l'oignon", "fr", Label.RELATED),
+        ("Voir plus : La crue du Niger arrive plus tôt à Mopti", "fr", Label.RELATED),
+        ("(Leggi anche: La piena del Niger arriva prima del previsto)", "it", Label.RELATED),
     ],
 )
 def test_more_widget_phrases(text: str, lang: str, label: Label) -> None:
@@ -276,6 +286,8 @@ def test_more_widget_phrases(text: str, lang: str, label: Label) -> None:
     [
         ("Auch lesen konnte das Kind schon mit vier Jahren, erzählt die Mutter.", "de"),
         ("Czytaj także", "pl"),  # a heading alone, not a teaser: no headline after it
+        ("Also, the herders say the wells of Tahoua are drying up early this year.", "en"),
+        ("Voir plus de trois cents bêtes au puits, c'est devenu courant en avril.", "fr"),
     ],
 )
 def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
@@ -397,7 +409,136 @@ def test_a_kept_table_caption_is_the_article(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_figcaption_is_still_a_caption(lang: str) -> None:
     body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", body[1], True), ("figcaption", CAPTIONS[lang], False)]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.CAPTION or not out[2].label.is_article  # not in the text
+    assert all(out[i].label is Label.PARAGRAPH for i in (1, 3, 4))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_caption_trafilatura_kept_is_judged_as_any_line(lang: str) -> None:
+    # a video page's description sits in a caption box; trafilatura keeps it as the text
+    body = BODIES[lang]
     rows = [("p", body[0], True), ("p", body[1], True), ("figcaption", CAPTIONS[lang], True)]
     rows += [("p", body[2], True), ("p", body[3], True)]
     out = _verdicts(rows, lang)
-    assert out[2].label is Label.CAPTION
+    assert out[2].label is Label.PARAGRAPH
+
+
+# --- a photo's caption inside a box marked as one ----------------------------------------
+
+
+def _tags(html: str) -> dict[str, str | None]:
+    tree, _ = parse_html(html)
+    return {b.text: b.tag for b in to_blocks(render(tree))}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">{}</p></div>',
+        '<div class="media"><img src="a.jpg"><p class="image-caption">{}</p></div>',
+        '<figure><img src="a.jpg"><figcaption><p>{}</p></figcaption></figure>',
+    ],
+)
+def test_text_in_a_caption_box_is_a_caption(lang: str, box: str) -> None:
+    body = BODIES[lang]
+    html = f"<html><body><h1>{INTERTITLE[lang]}</h1>{box.format(CAPTIONS[lang])}"
+    html += "".join(f"<p>{p}</p>" for p in body) + "</body></html>"
+    tags = _tags(html)
+    assert tags[CAPTIONS[lang]] == "figcaption"
+    assert all(tags[p] == "p" for p in body)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_caption_class_around_the_article_is_no_caption(lang: str) -> None:
+    # "with-captions" on the article's wrapper, or a <figcaption> the parser left open
+    body = BODIES[lang]
+    html = '<html><body><div class="post with-captions">'
+    html += "".join(f"<p>{p}</p>" for p in body) + "</div></body></html>"
+    tags = _tags(html)
+    assert all(tags[p] == "p" for p in body)
+
+
+# --- an <h1> under a notice at the top of the core is the title ----------------------------
+
+NOTICES = {
+    "fr": ("Bienvenue dans l'édition internationale du journal", "En savoir plus"),
+    "en": ("Welcome to the international edition of the paper", "Learn more"),
+}
+HEADLINES = {
+    "fr": "Les maraîchers de la vallée récoltent les oignons plus tôt",
+    "en": "Valley market gardeners harvest their onions early",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_h1_under_a_notice_is_the_title(lang: str) -> None:
+    notice, more = NOTICES[lang]
+    rows = [("h3", notice, False), ("div", more, False), ("h1", HEADLINES[lang], True)]
+    rows += [("p", p, True) for p in BODIES[lang]]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.TITLE
+    assert not out[0].label.is_article and not out[1].label.is_article
+    assert all(c.label.is_article for c in out[3:])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_h1_after_the_first_paragraph_is_no_title(lang: str) -> None:
+    # the <h1> is looked for above the core's first paragraph only
+    body = BODIES[lang]
+    rows = [("h2", HEADLINES[lang], True), ("p", body[0], True), ("h1", INTERTITLE[lang], True)]
+    rows += [("p", p, True) for p in body[1:]]
+    out = _verdicts(rows, lang)
+    assert out[0].label is Label.TITLE
+    assert out[1].label.is_article and out[2].label is not Label.TITLE
+
+
+# --- a data table trafilatura kept: its cells are the article's ---------------------------
+
+TABLES = {
+    "fr": [("th", "Station"), ("th", "Cumul"), ("td", "Dori"), ("td", "412"), ("td", "+18")],
+    "en": [("th", "Station"), ("th", "Total"), ("td", "Dori"), ("td", "412"), ("td", "+18")],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("kept", [True, False])
+def test_the_cells_of_a_kept_table_are_the_article(lang: str, kept: bool) -> None:
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", body[1], True)]
+    rows += [(tag, text, kept) for tag, text in TABLES[lang]]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    cells = out[2 : 2 + len(TABLES[lang])]
+    assert all(c.label.is_article is kept for c in cells)
+    assert all(c.label is Label.PARAGRAPH for c in out[:2])
+
+
+# --- an author's bio among the last paragraphs ---------------------------------------------
+
+BIOS = {
+    "fr": "Fatoumata Maïga est journaliste indépendante, basée à Tombouctou, où elle couvre "
+    "la culture et l'éducation depuis 2015.",
+    "en": "Fatoumata Maiga is a freelance journalist based in Timbuktu, where she has covered "
+    "culture and education since 2015.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_author_bio_under_the_article_is_metadata(lang: str) -> None:
+    rows = [("p", p, True) for p in BODIES[lang]] + [("p", BIOS[lang], True)]
+    out = _verdicts(rows, lang)
+    assert out[-1].label is Label.METADATA
+    assert all(c.label.is_article for c in out[:-1])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_sentence_about_a_journalist_in_the_story_is_article(lang: str) -> None:
+    # the same sentence with paragraphs after it is the story's (a journalist's arrest)
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", BIOS[lang], True)] + [("p", p, True) for p in body[1:]]
+    out = _verdicts(rows, lang)
+    assert out[1].label is Label.PARAGRAPH

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sahelclean import clean
 from sahelclean.htmlparse import parse_html
-from sahelclean.htmltext import render
+from sahelclean.htmltext import hover_boxes, render
 
 PAGES = {
     "fr": (
@@ -28,7 +29,16 @@ def _text(html: str) -> str:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize(
-    "box", ["tooltip", "author-tooltip__bio", "item-tooltip-inner", "card tooltip"]
+    "box",
+    [
+        "tooltip",
+        "author-tooltip__bio",
+        "item-tooltip-inner",
+        "card tooltip",
+        "hovercard",
+        "popover-content",
+        "rollover-people-block",
+    ],
 )
 def test_a_tooltip_box_inside_a_link_is_not_rendered(lang: str, box: str) -> None:
     link, bio, rest = PAGES[lang]
@@ -46,3 +56,54 @@ def test_a_tooltip_trigger_is_rendered(lang: str) -> None:
     link, _, rest = PAGES[lang]
     html = f'<html><body><p><span class="tooltip-trigger">{link}</span> {rest}</p></body></html>'
     assert link in _text(html)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("trigger", ["rollover-people", "has-popover", "popover-trigger"])
+def test_a_hover_card_trigger_is_rendered(lang: str, trigger: str) -> None:
+    link, _, rest = PAGES[lang]
+    html = f'<html><body><p><span class="{trigger}">{link}</span> {rest}</p></body></html>'
+    assert link in _text(html)
+
+
+BODY = {
+    "fr": [
+        "Les maraîchers de la vallée ont commencé la récolte des oignons plus tôt que "
+        "prévu cette année, à cause de la chaleur qui a pressé la maturité des bulbes.",
+        "Sur les marchés de la ville, le sac de cinquante kilos se vend déjà moins cher "
+        "qu'à la même période l'an dernier, ce qui inquiète les producteurs du secteur.",
+        "La coopérative régionale a annoncé la construction de deux nouveaux magasins de "
+        "stockage, financés en partie par les cotisations de ses membres depuis trois ans.",
+    ],
+    "en": [
+        "Market gardeners in the valley began the onion harvest earlier than expected this "
+        "year, because the heat hurried the bulbs to ripeness across most of the fields.",
+        "In the town markets, a fifty-kilo sack already sells for less than at the same "
+        "time last year, which worries the growers of the whole sector a great deal.",
+        "The regional cooperative announced the building of two new storage sheds, paid "
+        "for in part by the dues its members have put aside over the last three years.",
+    ],
+}
+
+
+def test_hover_boxes_are_the_boxes_not_their_triggers() -> None:
+    tree, _ = parse_html(
+        '<html><body><p><span class="rollover-people"><a href="/p">Awa</a>'
+        '<span class="rollover-people-block">Awa Keita, ministre</span></span> a parlé.'
+        '<span class="has-tooltip">x</span><span class="tooltip">bulle</span></p></body></html>'
+    )
+    assert [el.attrib["class"] for el in hover_boxes(tree)] == ["rollover-people-block", "tooltip"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_sentence_with_a_hover_card_inside_is_kept(lang: str) -> None:
+    # trafilatura reads the tree without the card, so its line is the sentence we render
+    link, bio, rest = PAGES[lang]
+    card = f'<span class="rollover-people-block"><a href="/p">{link}</a> {bio}</span>'
+    sentence = f'<span class="rollover-people"><a href="/p">{link}</a>{card}</span> {rest}'
+    body = BODY[lang]
+    html = f"<html><body><article><h1>{link}</h1><p>{body[0]}</p><p>{sentence}</p>"
+    html += "".join(f"<p>{p}</p>" for p in body[1:]) + "</article></body></html>"
+    doc = clean(html.encode())
+    assert f"{link} {rest}" in doc.text
+    assert bio not in doc.text
