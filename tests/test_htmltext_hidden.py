@@ -8,6 +8,8 @@ from sahelclean import clean
 from sahelclean.htmlparse import parse_html
 from sahelclean.htmltext import hover_boxes, render
 
+from .test_html_quality import BODIES
+
 PAGES = {
     "fr": (
         "Le ministre de l'Agriculture",
@@ -66,24 +68,8 @@ def test_a_hover_card_trigger_is_rendered(lang: str, trigger: str) -> None:
     assert link in _text(html)
 
 
-BODY = {
-    "fr": [
-        "Les maraîchers de la vallée ont commencé la récolte des oignons plus tôt que "
-        "prévu cette année, à cause de la chaleur qui a pressé la maturité des bulbes.",
-        "Sur les marchés de la ville, le sac de cinquante kilos se vend déjà moins cher "
-        "qu'à la même période l'an dernier, ce qui inquiète les producteurs du secteur.",
-        "La coopérative régionale a annoncé la construction de deux nouveaux magasins de "
-        "stockage, financés en partie par les cotisations de ses membres depuis trois ans.",
-    ],
-    "en": [
-        "Market gardeners in the valley began the onion harvest earlier than expected this "
-        "year, because the heat hurried the bulbs to ripeness across most of the fields.",
-        "In the town markets, a fifty-kilo sack already sells for less than at the same "
-        "time last year, which worries the growers of the whole sector a great deal.",
-        "The regional cooperative announced the building of two new storage sheds, paid "
-        "for in part by the dues its members have put aside over the last three years.",
-    ],
-}
+# Three paragraphs of the made-up articles of test_html_quality.
+BODY = {lang: paragraphs[:3] for lang, paragraphs in BODIES.items()}
 
 
 def test_hover_boxes_are_the_boxes_not_their_triggers() -> None:
