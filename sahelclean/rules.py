@@ -76,8 +76,9 @@ class Vocabulary:
     button_labels: dict[str, Label]
     teaser: re.Pattern[str]
     relative_time: re.Pattern[str]
-    caption: re.Pattern[str]
+    caption: AnyOf
     end_notes: tuple[tuple[Label, re.Pattern[str]], ...]
+    any_end_note: AnyOf  # all of them at once: most lines match none
     author_endings: tuple[str, ...]
     byline: tuple[str, ...]
     dateline: re.Pattern[str]
@@ -127,6 +128,32 @@ def _by_phrase(table: dict[Label, dict[str, tuple[str, ...]]]) -> dict[str, Labe
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """Several regexes searched as one: those anchored at the start ("^…") are tried there
+    only, with match(), the others in one alternation. One alternation of them all is as
+    slow as trying each in turn: the anchors no longer stop the search at position 0."""
+
+    starts: re.Pattern[str]
+    inside: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, patterns: list[str]) -> AnyOf:
+        """Split the patterns by their anchor and compile both groups."""
+
+        def one(group: list[str]) -> re.Pattern[str]:
+            return re.compile("|".join(f"(?:{p})" for p in group) if group else r"(?!)")
+
+        return cls(
+            one([p[1:] for p in patterns if p.startswith("^")]),
+            one([p for p in patterns if not p.startswith("^")]),
+        )
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match at the start, else the leftmost one elsewhere."""
+        return self.starts.match(text) or self.inside.search(text)
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """Compile the built-in vocabularies (once per process, on first use)."""
@@ -157,10 +184,13 @@ def vocabulary() -> Vocabulary:
         button_labels=button_labels,
         teaser=re.compile(rf"^[\W_]*(?:{prefixes})(?:{_TEASER_SEP}|\s*\.{{3}}\s*)(?=\w|[«\"“])"),
         relative_time=re.compile("|".join(vocab.RELATIVE_TIME_PATTERNS)),
-        caption=re.compile("|".join(vocab.CAPTION_PATTERNS)),
+        caption=AnyOf.compile(list(vocab.CAPTION_PATTERNS)),
         end_notes=tuple(
             (label, re.compile("|".join(patterns)))
             for label, patterns in vocab.END_NOTE_PATTERNS.items()
+        ),
+        any_end_note=AnyOf.compile(
+            [p for patterns in vocab.END_NOTE_PATTERNS.values() for p in patterns]
         ),
         author_endings=tuple(fold(e) for e in vocab.COMMENT_AUTHOR_ENDINGS),
         byline=tuple(fold(p) for p in vocab.BYLINE_PREFIXES),
@@ -277,7 +307,10 @@ def end_note(f: Features) -> Verdict | None:
     """A credit, contact or follow line under an article: "Awa Diallo contributed reporting"."""
     if f.n_words > END_NOTE_MAX_WORDS:
         return None
-    for label, pattern in vocabulary().end_notes:
+    v = vocabulary()
+    if v.any_end_note.search(f.folded) is None:
+        return None
+    for label, pattern in v.end_notes:
         match = pattern.search(f.folded)
         if match is not None:
             return Verdict(label, f"end note '{match.group(0).strip()[:40]}'")
