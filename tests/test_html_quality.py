@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sahelclean import rules
-from sahelclean.classify import classify
+from sahelclean.classify import PageHints, classify
 from sahelclean.features import features
 from sahelclean.htmlparse import parse_html
 from sahelclean.htmltext import render, to_blocks
@@ -542,3 +542,46 @@ def test_a_sentence_about_a_journalist_in_the_story_is_article(lang: str) -> Non
     rows = [("p", body[0], True), ("p", BIOS[lang], True)] + [("p", p, True) for p in body[1:]]
     out = _verdicts(rows, lang)
     assert out[1].label is Label.PARAGRAPH
+
+
+# --- the title: the line that restates the page's declared <title> -------------------------
+
+SITE_NAMES = {"fr": "Le Courrier du Delta", "en": "The Delta Courier"}
+# Lines above an article that share no word with its headline.
+STRAY_LINES = {
+    "fr": ["Aller à l'article", "Photo 1 sur 12", "Mardi 12 mars 2024 à 8 h 15"],
+    "en": ["Skip to Article", "Image 1 of 12", "Tuesday March 12, 2024 8:15 am"],
+}
+
+
+def _titled(rows: list[tuple[str, str, bool]], lang: str) -> list[Classified]:
+    """Classify blocks of a page whose <title> is the headline and the site's name."""
+    blocks = [
+        Block(i, text, i + 1, i + 1, tag=tag, spaced=True).with_kept(kept)
+        for i, (tag, text, kept) in enumerate(rows)
+    ]
+    hint = f"{HEADLINES[lang]} | {SITE_NAMES[lang]}"
+    return classify(blocks, Options(), lang, PageHints(title=hint))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("stray", [0, 1, 2])
+def test_a_line_sharing_no_word_with_the_declared_title_is_no_title(lang: str, stray: int) -> None:
+    # the headline ends with a full stop, so no line above the article looks like it
+    rows = [("div", STRAY_LINES[lang][stray], False), ("h1", HEADLINES[lang] + ".", False)]
+    rows += [("p", p, True) for p in BODIES[lang]]
+    out = _titled(rows, lang)
+    assert out[0].label is not Label.TITLE and not out[0].label.is_article
+    assert all(c.label.is_article for c in out[2:])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_line_restating_the_declared_title_is_the_title(lang: str) -> None:
+    # the masthead shares the site's name with the <title>; the <h1>, printed again in a
+    # rail under the article, is a repeated line, yet it is still the headline
+    rows = [("div", SITE_NAMES[lang], False), ("h1", HEADLINES[lang], False)]
+    rows += [("p", p, True) for p in BODIES[lang]] + [("div", HEADLINES[lang], False)]
+    out = _titled(rows, lang)
+    assert [i for i, c in enumerate(out) if c.label is Label.TITLE] == [1]
+    assert not out[0].label.is_article and not out[-1].label.is_article
+    assert all(c.label.is_article for c in out[2:-1])
