@@ -520,11 +520,19 @@ MORE_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
         "en": ("more",),
         "es": (
             "lo último", "lo más visto", "contenido relacionado", "le puede interesar",
-            "también le puede interesar",
+            "también le puede interesar", "te podría interesar", "también te podría interesar",
+            "entradas relacionadas", "publicaciones relacionadas", "últimas noticias",
         ),
         "pt": (
             "leia também", "notícias relacionadas", "veja também", "mais lidas",
-            "artigos relacionados",
+            "artigos relacionados", "você pode gostar", "você também pode gostar",
+            "você pode gostar também", "talvez você goste", "posts relacionados",
+            "últimas notícias", "mais notícias", "recomendados para você",
+        ),
+        "it": (
+            "articoli correlati", "notizie correlate", "potrebbe interessarti",
+            "ti potrebbe interessare", "potrebbero interessarti", "i più letti",
+            "più letti", "ultime notizie", "altre notizie", "post correlati",
         ),
         "pl": (
             "zobacz także", "zobacz też", "czytaj także", "przeczytaj także",

@@ -86,6 +86,10 @@ def test_a_dropped_heading_over_dropped_text_is_left_out(lang: str) -> None:
         ("Lo último", Label.RELATED, "es"),
         ("Etiquetas:", Label.NAVIGATION, "es"),
         ("Leia também", Label.RELATED, "pt"),
+        ("Você pode gostar...", Label.RELATED, "pt"),
+        ("Articoli correlati", Label.RELATED, "it"),
+        ("Ti potrebbe interessare:", Label.RELATED, "it"),
+        ("Entradas relacionadas", Label.RELATED, "es"),
         ("Zobacz także", Label.RELATED, "pl"),
         ("Komentarze (4)", Label.COMMENTS, "pl"),
         ("Tags", Label.NAVIGATION, "en"),
@@ -109,6 +113,8 @@ def test_more_widget_headings(text: str, label: Label, lang: str) -> None:
         ("Kommentieren wollte der Minister die Zahlen am Montag nicht", "de"),
         ("Zobacz także, jak rolnicy przygotowują się do suszy w regionie", "pl"),
         ("Tags and labels on cattle help herders in the north", "en"),
+        ("Você pode gostar ou não, mas a chuva voltou ao sertão nesta semana", "pt"),
+        ("Ultime notizie dal fronte della siccità nel nord del paese", "it"),
     ],
 )
 def test_more_widget_headings_leave_prose_alone(text: str, lang: str) -> None:
