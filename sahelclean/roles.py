@@ -33,6 +33,9 @@ BIO_MAX_WORDS = 70
 BIO_LAST_PARAGRAPHS = 1
 # An attribution line under a quote is short: "Name, function, date".
 ATTRIBUTION_MAX_WORDS = 30
+# A company's note under a press release: a paragraph or two (the name opens each).
+COMPANY_MAX_WORDS = 120
+COMPANY_NOTE_LINES = 2
 # A line that restates the page's <title> (og:title) is its headline: nearly all its words
 # are the hint's, and it covers most of the hint (which may add the site's name).
 HINT_IN_TITLE = 0.9
@@ -223,6 +226,8 @@ def _role(
     prev = lines[i - 1].f if i > 0 else None
     if _author_bio(lines, zones, i, end):
         return Verdict(Label.METADATA, "the author's bio under the article")
+    if _company_note(lines, zones, i, end):
+        return Verdict(Label.METADATA, "the company's note closing a press release")
     markup = _markup_role(lines[i])
     if markup is not None:
         return markup
@@ -263,6 +268,41 @@ def _author_bio(lines: list[Line], zones: list[Zone | None], i: int, end: int) -
         if ln.prose is Prose.GOOD and ln.rule is None and zone is None
     )
     return after <= BIO_LAST_PARAGRAPHS
+
+
+def _company_note(lines: list[Line], zones: list[Zone | None], i: int, end: int) -> bool:
+    """ "Acme is a leading provider of…" closing the article, and what follows it on Acme.
+
+    The note is among the last paragraphs of the core (at most BIO_LAST_PARAGRAPHS after
+    it); the paragraphs right under it that start with the company's name go with it.
+    """
+    for j in range(i, max(-1, i - COMPANY_NOTE_LINES - 1), -1):
+        line = lines[j]
+        if line.f.n_words > COMPANY_MAX_WORDS:
+            continue
+        found = company_pattern().match(line.f.text)
+        if found is None or (j < i and not lines[i].f.text.startswith(found.group(1) + " ")):
+            continue
+        after = sum(
+            1
+            for ln, zone in zip(lines[j + 1 : end + 1], zones[j + 1 : end + 1], strict=True)
+            if ln.prose is Prose.GOOD and ln.rule is None and zone is None
+        )
+        return after <= BIO_LAST_PARAGRAPHS + (i - j)
+    return False
+
+
+@lru_cache(maxsize=1)
+def company_pattern() -> re.Pattern[str]:
+    """A name, then "is a leading … provider" (vocab.COMPANY_WORDS, COMPANY_NOUNS)."""
+    adjectives = "|".join(sorted(vocab.COMPANY_WORDS, key=len, reverse=True))
+    nouns = "|".join(sorted(vocab.COMPANY_NOUNS, key=len, reverse=True))
+    phrases = "|".join(sorted(vocab.COMPANY_PHRASES, key=len, reverse=True))
+    return re.compile(
+        r"^([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}),? (?:\([^)]*\) )?"
+        r"(?:is|est|ist) (?:a|an|the|un|une|le|la|l'|ein|eine|der|die)\b ?[^.]{0,40}?"
+        rf"\b(?:(?:{adjectives})\b[^.]{{0,60}}?\b(?:{nouns})s?|{phrases})\b"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -464,6 +464,26 @@ BIO_NOUNS: tuple[str, ...] = (
     "Journalist", "Journalistin", "Redakteur", "Redakteurin", "Autor", "Autorin",
 )
 
+# A press release's closing note on the company ("Acme is a leading provider of…",
+# "Acme est un leader mondial de…"): a descriptive word, then what the company is.
+COMPANY_WORDS: tuple[str, ...] = (
+    "leading", "global", "worldwide", "international", "premier", "pioneering",
+    "fast-growing", "world's leading", "premier", "principal", "spécialiste",
+    "führender", "führende", "weltweit führender",
+)
+# … or a phrase that says it alone ("Acme est un leader mondial de la logistique").
+COMPANY_PHRASES: tuple[str, ...] = (
+    "leader mondial", "leader européen", "leader africain", "leader français",
+    "acteur majeur", "acteur de référence", "world leader", "global leader",
+    "market leader", "Weltmarktführer", "Marktführer",
+)
+COMPANY_NOUNS: tuple[str, ...] = (
+    "provider", "company", "manufacturer", "maker", "developer", "supplier", "firm",
+    "group", "platform", "leader", "specialist", "publisher", "operator", "fournisseur",
+    "entreprise", "société", "groupe", "fabricant", "éditeur", "opérateur", "plateforme",
+    "leader", "spécialiste", "Anbieter", "Hersteller", "Unternehmen",
+)
+
 # Words of class, id, aria-label and data-* attributes that mark a widget container in
 # HTML. Attributes are split on - _ : / . and spaces; a word matches whole, or as a prefix
 # when the entry ends with "*" ("comment*" matches "comments", "commentlist").
