@@ -441,6 +441,19 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
         r"^listen to [^.]{1,40} live\b",
         r"^(?:ecoutez|regardez) [^.]{1,40} en direct\b",
     ),
+    # the site's offer under an article: "Subscribe to X and stay smart", "Get access to X
+    # for as little as…", "Abonnez-vous à X et…", "Accédez à X pour seulement 1 €"
+    Label.PAYWALL: (
+        r"^subscribe (?:to|now to) [^.,]{1,40} and (?:get|stay|save|enjoy|read|support)\b",
+        r"^get (?:full |unlimited )?access to [^.]{1,80} for (?:as little as|only|just)\b",
+        r"^abonnez-vous (?:a|au|aux) [^.,]{1,40} et (?:profitez|accedez|soutenez|lisez|recevez)\b",
+        r"^accedez (?:a|au|aux|en illimite) [^.]{1,80} (?:pour seulement|pour \d|a partir de|des) ?\d",
+    ),
+    # a pointer to the site's coverage: "Follow X's full coverage of Brexit at https://…"
+    Label.RELATED: (
+        r"^follow [^.]{1,40}\b(?:full |complete |latest )?coverage of\b",
+        r"^(?:suivez|retrouvez) (?:toute |l'ensemble de )?(?:notre|la) couverture (?:de|du|des)\b",
+    ),
     Label.SHARE: (
         # "Like this story? Share it with a friend!", "Cet article vous a plu ?"
         r"^(?:like|liked|enjoyed) (?:this|the) (?:story|article)\b",
