@@ -33,6 +33,16 @@ BIO_MAX_WORDS = 70
 BIO_LAST_PARAGRAPHS = 1
 # An attribution line under a quote is short: "Name, function, date".
 ATTRIBUTION_MAX_WORDS = 30
+# A company's note under a press release: a paragraph or two (the name opens each).
+COMPANY_MAX_WORDS = 120
+COMPANY_NOTE_LINES = 2
+# A line that restates the page's <title> (og:title) is its headline: nearly all its words
+# are the hint's, and it covers most of the hint (which may add the site's name).
+HINT_IN_TITLE = 0.9
+HINT_COVERED = 0.5
+# A declared title this long says what the headline is about: a line sharing none of its
+# words (a skip link, a gallery counter, a photo credit, a byline) is not the headline.
+HINT_MIN_WORDS = 3
 
 
 def settle(
@@ -119,6 +129,7 @@ def find_title(
     first line of the dump (get_text() dumps start with the <title>).
     """
     first_words = set(words((hint or (lines[0].f.text if lines else ""))[:TITLE_HINT_CHARS]))
+    restated = _restated_hint(lines, start, end, first_words) if hint else None
     best, best_score = None, 0.0
     for i in range(max(0, start - TITLE_WINDOW), _headline_below(lines, start, end) + 1):
         line = lines[i]
@@ -135,12 +146,47 @@ def find_title(
             continue
         own = set(words(f.text))
         overlap = len(own & first_words) / len(own) if own and (i > 0 or hint) else 0.0
+        if hint and len(first_words) >= HINT_MIN_WORDS and not overlap and line.block.tag != "h1":
+            continue  # shares no word with the declared title: a skip link, a credit, a date
         score = 1.0 + 2.0 * overlap + 1.0 / (1 + abs(start - i)) + min(f.n_words, 12) / 12
         if line.block.tag == "h1":
             score += H1_BONUS
         if score > best_score:
             best, best_score = i, score
-    return best
+    # the page has a headline line: the one that restates the declared title is it
+    return restated if best is not None and restated is not None else best
+
+
+def _restated_hint(lines: list[Line], start: int, end: int, hint_words: set[str]) -> int | None:
+    """HTML: the last line above the core's first kept paragraph that restates the <title>.
+
+    The headline the page's head declares is the title wherever its line sits: in a
+    header the zones took for a menu, repeated over a photo gallery, or ending with a full
+    stop ("… They might be."). A gallery counter or a skip link above it is not.
+    """
+    found = None
+    for i in range(max(0, start - TITLE_WINDOW), min(end, start + TITLE_WINDOW) + 1):
+        line = lines[i]
+        if i >= start and line.block.kept and line.prose is Prose.GOOD:
+            if _restates(line, hint_words):
+                found = i
+            break
+        if _restates(line, hint_words):
+            found = i
+    return found
+
+
+def _restates(line: Line, hint_words: set[str]) -> bool:
+    """The line says what the hint says: a headline, not a link or a photo caption."""
+    if line.heading is not None or line.block.tag == "figcaption" or line.f.quoted:
+        return False
+    if line.block.link_density > 0.5 and line.block.tag != "h1":
+        return False
+    own = set(words(line.f.text))
+    if len(own) < TITLE_MIN_WORDS or line.f.n_words > TITLE_MAX_WORDS:
+        return False
+    shared = len(own & hint_words)
+    return shared >= HINT_IN_TITLE * len(own) and shared >= HINT_COVERED * len(hint_words)
 
 
 def _headline_below(lines: list[Line], start: int, end: int) -> int:
@@ -180,6 +226,8 @@ def _role(
     prev = lines[i - 1].f if i > 0 else None
     if _author_bio(lines, zones, i, end):
         return Verdict(Label.METADATA, "the author's bio under the article")
+    if _company_note(lines, zones, i, end):
+        return Verdict(Label.METADATA, "the company's note closing a press release")
     markup = _markup_role(lines[i])
     if markup is not None:
         return markup
@@ -220,6 +268,41 @@ def _author_bio(lines: list[Line], zones: list[Zone | None], i: int, end: int) -
         if ln.prose is Prose.GOOD and ln.rule is None and zone is None
     )
     return after <= BIO_LAST_PARAGRAPHS
+
+
+def _company_note(lines: list[Line], zones: list[Zone | None], i: int, end: int) -> bool:
+    """ "Acme is a leading provider of…" closing the article, and what follows it on Acme.
+
+    The note is among the last paragraphs of the core (at most BIO_LAST_PARAGRAPHS after
+    it); the paragraphs right under it that start with the company's name go with it.
+    """
+    for j in range(i, max(-1, i - COMPANY_NOTE_LINES - 1), -1):
+        line = lines[j]
+        if line.f.n_words > COMPANY_MAX_WORDS:
+            continue
+        found = company_pattern().match(line.f.text)
+        if found is None or (j < i and not lines[i].f.text.startswith(found.group(1) + " ")):
+            continue
+        after = sum(
+            1
+            for ln, zone in zip(lines[j + 1 : end + 1], zones[j + 1 : end + 1], strict=True)
+            if ln.prose is Prose.GOOD and ln.rule is None and zone is None
+        )
+        return after <= BIO_LAST_PARAGRAPHS + (i - j)
+    return False
+
+
+@lru_cache(maxsize=1)
+def company_pattern() -> re.Pattern[str]:
+    """A name, then "is a leading … provider" (vocab.COMPANY_WORDS, COMPANY_NOUNS)."""
+    adjectives = "|".join(sorted(vocab.COMPANY_WORDS, key=len, reverse=True))
+    nouns = "|".join(sorted(vocab.COMPANY_NOUNS, key=len, reverse=True))
+    phrases = "|".join(sorted(vocab.COMPANY_PHRASES, key=len, reverse=True))
+    return re.compile(
+        r"^([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}),? (?:\([^)]*\) )?"
+        r"(?:is|est|ist) (?:a|an|the|un|une|le|la|l'|ein|eine|der|die)\b ?[^.]{0,40}?"
+        rf"\b(?:(?:{adjectives})\b[^.]{{0,60}}?\b(?:{nouns})s?|{phrases})\b"
+    )
 
 
 @lru_cache(maxsize=1)

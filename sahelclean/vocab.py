@@ -441,6 +441,19 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
         r"^listen to [^.]{1,40} live\b",
         r"^(?:ecoutez|regardez) [^.]{1,40} en direct\b",
     ),
+    # the site's offer under an article: "Subscribe to X and stay smart", "Get access to X
+    # for as little as…", "Abonnez-vous à X et…", "Accédez à X pour seulement 1 €"
+    Label.PAYWALL: (
+        r"^subscribe (?:to|now to) [^.,]{1,40} and (?:get|stay|save|enjoy|read|support)\b",
+        r"^get (?:full |unlimited )?access to [^.]{1,80} for (?:as little as|only|just)\b",
+        r"^abonnez-vous (?:a|au|aux) [^.,]{1,40} et (?:profitez|accedez|soutenez|lisez|recevez)\b",
+        r"^accedez (?:a|au|aux|en illimite) [^.]{1,80} (?:pour seulement|pour \d|a partir de|des) ?\d",
+    ),
+    # a pointer to the site's coverage: "Follow X's full coverage of Brexit at https://…"
+    Label.RELATED: (
+        r"^follow [^.]{1,40}\b(?:full |complete |latest )?coverage of\b",
+        r"^(?:suivez|retrouvez) (?:toute |l'ensemble de )?(?:notre|la) couverture (?:de|du|des)\b",
+    ),
     Label.SHARE: (
         # "Like this story? Share it with a friend!", "Cet article vous a plu ?"
         r"^(?:like|liked|enjoyed) (?:this|the) (?:story|article)\b",
@@ -462,6 +475,26 @@ BIO_NOUNS: tuple[str, ...] = (
     "contributor", "author", "producer", "journaliste", "rédacteur", "rédactrice",
     "correspondant", "correspondante", "chroniqueur", "chroniqueuse", "reporter",
     "Journalist", "Journalistin", "Redakteur", "Redakteurin", "Autor", "Autorin",
+)
+
+# A press release's closing note on the company ("Acme is a leading provider of…",
+# "Acme est un leader mondial de…"): a descriptive word, then what the company is.
+COMPANY_WORDS: tuple[str, ...] = (
+    "leading", "global", "worldwide", "international", "premier", "pioneering",
+    "fast-growing", "world's leading", "premier", "principal", "spécialiste",
+    "führender", "führende", "weltweit führender",
+)
+# … or a phrase that says it alone ("Acme est un leader mondial de la logistique").
+COMPANY_PHRASES: tuple[str, ...] = (
+    "leader mondial", "leader européen", "leader africain", "leader français",
+    "acteur majeur", "acteur de référence", "world leader", "global leader",
+    "market leader", "Weltmarktführer", "Marktführer",
+)
+COMPANY_NOUNS: tuple[str, ...] = (
+    "provider", "company", "manufacturer", "maker", "developer", "supplier", "firm",
+    "group", "platform", "leader", "specialist", "publisher", "operator", "fournisseur",
+    "entreprise", "société", "groupe", "fabricant", "éditeur", "opérateur", "plateforme",
+    "leader", "spécialiste", "Anbieter", "Hersteller", "Unternehmen",
 )
 
 # Words of class, id, aria-label and data-* attributes that mark a widget container in
@@ -520,11 +553,19 @@ MORE_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
         "en": ("more",),
         "es": (
             "lo último", "lo más visto", "contenido relacionado", "le puede interesar",
-            "también le puede interesar",
+            "también le puede interesar", "te podría interesar", "también te podría interesar",
+            "entradas relacionadas", "publicaciones relacionadas", "últimas noticias",
         ),
         "pt": (
             "leia também", "notícias relacionadas", "veja também", "mais lidas",
-            "artigos relacionados",
+            "artigos relacionados", "você pode gostar", "você também pode gostar",
+            "você pode gostar também", "talvez você goste", "posts relacionados",
+            "últimas notícias", "mais notícias", "recomendados para você",
+        ),
+        "it": (
+            "articoli correlati", "notizie correlate", "potrebbe interessarti",
+            "ti potrebbe interessare", "potrebbero interessarti", "i più letti",
+            "più letti", "ultime notizie", "altre notizie", "post correlati",
         ),
         "pl": (
             "zobacz także", "zobacz też", "czytaj także", "przeczytaj także",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sahelclean import rules
-from sahelclean.classify import classify
+from sahelclean.classify import PageHints, classify
 from sahelclean.features import features
 from sahelclean.htmlparse import parse_html
 from sahelclean.htmltext import render, to_blocks
@@ -86,6 +86,10 @@ def test_a_dropped_heading_over_dropped_text_is_left_out(lang: str) -> None:
         ("Lo último", Label.RELATED, "es"),
         ("Etiquetas:", Label.NAVIGATION, "es"),
         ("Leia também", Label.RELATED, "pt"),
+        ("Você pode gostar...", Label.RELATED, "pt"),
+        ("Articoli correlati", Label.RELATED, "it"),
+        ("Ti potrebbe interessare:", Label.RELATED, "it"),
+        ("Entradas relacionadas", Label.RELATED, "es"),
         ("Zobacz także", Label.RELATED, "pl"),
         ("Komentarze (4)", Label.COMMENTS, "pl"),
         ("Tags", Label.NAVIGATION, "en"),
@@ -109,6 +113,8 @@ def test_more_widget_headings(text: str, label: Label, lang: str) -> None:
         ("Kommentieren wollte der Minister die Zahlen am Montag nicht", "de"),
         ("Zobacz także, jak rolnicy przygotowują się do suszy w regionie", "pl"),
         ("Tags and labels on cattle help herders in the north", "en"),
+        ("Você pode gostar ou não, mas a chuva voltou ao sertão nesta semana", "pt"),
+        ("Ultime notizie dal fronte della siccità nel nord del paese", "it"),
     ],
 )
 def test_more_widget_headings_leave_prose_alone(text: str, lang: str) -> None:
@@ -542,3 +548,95 @@ def test_a_sentence_about_a_journalist_in_the_story_is_article(lang: str) -> Non
     rows = [("p", body[0], True), ("p", BIOS[lang], True)] + [("p", p, True) for p in body[1:]]
     out = _verdicts(rows, lang)
     assert out[1].label is Label.PARAGRAPH
+
+
+# --- the title: the line that restates the page's declared <title> -------------------------
+
+SITE_NAMES = {"fr": "Le Courrier du Delta", "en": "The Delta Courier"}
+# Lines above an article that share no word with its headline.
+STRAY_LINES = {
+    "fr": ["Aller à l'article", "Photo 1 sur 12", "Mardi 12 mars 2024 à 8 h 15"],
+    "en": ["Skip to Article", "Image 1 of 12", "Tuesday March 12, 2024 8:15 am"],
+}
+
+
+def _titled(rows: list[tuple[str, str, bool]], lang: str) -> list[Classified]:
+    """Classify blocks of a page whose <title> is the headline and the site's name."""
+    blocks = [
+        Block(i, text, i + 1, i + 1, tag=tag, spaced=True).with_kept(kept)
+        for i, (tag, text, kept) in enumerate(rows)
+    ]
+    hint = f"{HEADLINES[lang]} | {SITE_NAMES[lang]}"
+    return classify(blocks, Options(), lang, PageHints(title=hint))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("stray", [0, 1, 2])
+def test_a_line_sharing_no_word_with_the_declared_title_is_no_title(lang: str, stray: int) -> None:
+    # the headline ends with a full stop, so no line above the article looks like it
+    rows = [("div", STRAY_LINES[lang][stray], False), ("h1", HEADLINES[lang] + ".", False)]
+    rows += [("p", p, True) for p in BODIES[lang]]
+    out = _titled(rows, lang)
+    assert out[0].label is not Label.TITLE and not out[0].label.is_article
+    assert all(c.label.is_article for c in out[2:])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_line_restating_the_declared_title_is_the_title(lang: str) -> None:
+    # the masthead shares the site's name with the <title>; the <h1>, printed again in a
+    # rail under the article, is a repeated line, yet it is still the headline
+    rows = [("div", SITE_NAMES[lang], False), ("h1", HEADLINES[lang], False)]
+    rows += [("p", p, True) for p in BODIES[lang]] + [("div", HEADLINES[lang], False)]
+    out = _titled(rows, lang)
+    assert [i for i, c in enumerate(out) if c.label is Label.TITLE] == [1]
+    assert not out[0].label.is_article and not out[-1].label.is_article
+    assert all(c.label.is_article for c in out[2:-1])
+
+
+# --- a company's note closing a press release ---------------------------------------------
+
+COMPANY_NOTES = {
+    "fr": [
+        "Sahel Semences est un leader mondial de la distribution de semences certifiées, "
+        "au service des coopératives agricoles du Mali, du Niger et du Burkina Faso.",
+        "Sahel Semences a son siège à Ségou et emploie 240 personnes dans quatre pays.",
+    ],
+    "en": [
+        "Sahel Seeds is a leading supplier of certified seed to farming cooperatives in "
+        "Mali, Niger and Burkina Faso, with a network of forty depots across the region.",
+        "Sahel Seeds is headquartered in Segou and employs 240 people in four countries.",
+    ],
+}
+# A sentence of the story about an organisation, as its last paragraph.
+BACKGROUND = {
+    "fr": "Le Comité régional est une instance consultative créée en 2012 pour suivre la "
+    "campagne agricole dans les cinq cercles de la région.",
+    "en": "The Regional Committee is an advisory body set up in 2012 to follow the farming "
+    "season in the five districts of the region.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_company_note_under_a_press_release_is_metadata(lang: str) -> None:
+    rows = [("p", p, True) for p in BODIES[lang]]
+    rows += [("p", note, True) for note in COMPANY_NOTES[lang]]
+    out = _verdicts(rows, lang)
+    assert [c.label for c in out[-2:]] == [Label.METADATA, Label.METADATA]
+    assert all(c.label is Label.PARAGRAPH for c in out[:-2])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_company_note_higher_up_is_the_story(lang: str) -> None:
+    # with the story going on under it, the sentence is the article's
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", COMPANY_NOTES[lang][0], True)]
+    rows += [("p", p, True) for p in body[1:]]
+    out = _verdicts(rows, lang)
+    assert all(c.label is Label.PARAGRAPH for c in out)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_organisation_in_the_last_paragraph_is_the_story(lang: str) -> None:
+    rows = [("p", p, True) for p in BODIES[lang]] + [("p", BACKGROUND[lang], True)]
+    out = _verdicts(rows, lang)
+    assert all(c.label is Label.PARAGRAPH for c in out)
