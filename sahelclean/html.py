@@ -21,7 +21,7 @@ from .classify import PageHints, classify
 from .errors import InputError
 from .htmlmeta import head_metadata
 from .htmlparse import parse_html
-from .htmltext import hover_boxes, render, to_blocks
+from .htmltext import render, to_blocks
 from .models import Block, Document, InputKind
 from .options import Options
 from .profile import site_view
@@ -62,14 +62,15 @@ def clean_html(
     metadata = head_metadata(tree, url)
     rules = site_rules(options.rules, url or metadata.get("url"))
     marks = select(rules, tree) if rules is not None and rules.selectors else None
-    blocks = to_blocks(render(tree, marks))
+    hover: list[Any] = []  # tooltips and hover cards: the renderer finds them as it skips them
+    blocks = to_blocks(render(tree, marks, hover))
     site_kept_at: frozenset[int] = frozenset()
     if marks:  # site selectors: kept elements count as kept, dropped ones leave the tree
         blocks, site_kept_at = site_kept(blocks)
         prune(marks)
     # tooltips and hover cards leave the tree too, so that trafilatura's lines read as
     # our blocks (a name's hover card inside a sentence would make them differ)
-    remove_elements(hover_boxes(tree))
+    remove_elements(hover)
     lines = _extract(tree, url, fast=True)
     stats = {**stats, "trafilatura_chars": sum(len(line) for line in lines)}
     if lines:

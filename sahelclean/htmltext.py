@@ -131,24 +131,16 @@ def hidden(element: Any) -> bool:
     style = get("style")
     if style and any(s in style.lower() for s in _HIDDEN_STYLE):
         return True
-    names = get("class")
+    return hover_box(element)
+
+
+def hover_box(element: Any) -> bool:
+    """True for a tooltip's or a hover card's box: shown under the pointer only."""
+    names = element.get("class")
     if not names:
         return False
     lower = names.lower()
     return any(w in lower for w in _HOVER_WORDS) and _tooltip(lower)
-
-
-# The elements whose class may name a tooltip or a hover card (see hidden), found in C.
-_HOVER_XPATH = " or ".join(f"contains(@class, '{w}')" for w in _HOVER_WORDS)
-
-
-def hover_boxes(root: Any) -> list[Any]:
-    """The tooltips and hover cards of a tree: shown under the pointer only (see hidden)."""
-    return [
-        el
-        for el in root.xpath(f"//*[{_HOVER_XPATH}]")
-        if _tooltip(el.attrib.get("class", "").lower())
-    ]
 
 
 @lru_cache(maxsize=1024)
@@ -172,12 +164,15 @@ def _tag_name(tag: Any) -> str:
     return name
 
 
-def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBlock]:
+def render(
+    root: Any, forced: dict[Any, Verdict] | None = None, hover: list[Any] | None = None
+) -> list[HtmlBlock]:
     """The visible text of a tree, one HtmlBlock per line a browser would show.
 
     `forced` gives some elements a verdict of their own (site rules' CSS selectors),
     which replaces what their class or id announce. The subtree of an element that is
-    never shown is skipped whole (its end still comes, for its tail).
+    never shown is skipped whole (its end still comes, for its tail). `hover`, when
+    given, receives the tooltips and hover cards skipped so, in the page's order.
     """
     from lxml import etree
 
@@ -223,6 +218,8 @@ def render(root: Any, forced: dict[Any, Verdict] | None = None) -> list[HtmlBloc
             if tag in INVISIBLE or not tag or hidden(element):
                 walk.skip_subtree()
                 skipped = element
+                if hover is not None and tag and hover_box(element):
+                    hover.append(element)
                 continue
             if tag in BLOCK or tag == "br":
                 flush()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from sahelclean import clean
 from sahelclean.htmlparse import parse_html
-from sahelclean.htmltext import hover_boxes, render
+from sahelclean.htmltext import render
 
 from .test_html_quality import BODIES
 
@@ -78,7 +80,9 @@ def test_hover_boxes_are_the_boxes_not_their_triggers() -> None:
         '<span class="rollover-people-block">Awa Keita, ministre</span></span> a parlé.'
         '<span class="has-tooltip">x</span><span class="tooltip">bulle</span></p></body></html>'
     )
-    assert [el.attrib["class"] for el in hover_boxes(tree)] == ["rollover-people-block", "tooltip"]
+    hover: list[Any] = []
+    render(tree, hover=hover)
+    assert [el.attrib["class"] for el in hover] == ["rollover-people-block", "tooltip"]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
