@@ -167,12 +167,10 @@ def _restated_hint(lines: list[Line], start: int, end: int, hint_words: set[str]
     found = None
     for i in range(max(0, start - TITLE_WINDOW), min(end, start + TITLE_WINDOW) + 1):
         line = lines[i]
-        if i >= start and line.block.kept and line.prose is Prose.GOOD:
-            if _restates(line, hint_words):
-                found = i
-            break
         if _restates(line, hint_words):
             found = i
+        if i >= start and line.block.kept and line.prose is Prose.GOOD:
+            break
     return found
 
 
@@ -262,12 +260,7 @@ def _author_bio(lines: list[Line], zones: list[Zone | None], i: int, end: int) -
     """
     if lines[i].f.n_words > BIO_MAX_WORDS or bio_pattern().match(lines[i].f.text) is None:
         return False
-    after = sum(
-        1
-        for ln, zone in zip(lines[i + 1 : end + 1], zones[i + 1 : end + 1], strict=True)
-        if ln.prose is Prose.GOOD and ln.rule is None and zone is None
-    )
-    return after <= BIO_LAST_PARAGRAPHS
+    return _paragraphs_after(lines, zones, i, end) <= BIO_LAST_PARAGRAPHS
 
 
 def _company_note(lines: list[Line], zones: list[Zone | None], i: int, end: int) -> bool:
@@ -283,13 +276,17 @@ def _company_note(lines: list[Line], zones: list[Zone | None], i: int, end: int)
         found = company_pattern().match(line.f.text)
         if found is None or (j < i and not lines[i].f.text.startswith(found.group(1) + " ")):
             continue
-        after = sum(
-            1
-            for ln, zone in zip(lines[j + 1 : end + 1], zones[j + 1 : end + 1], strict=True)
-            if ln.prose is Prose.GOOD and ln.rule is None and zone is None
-        )
-        return after <= BIO_LAST_PARAGRAPHS + (i - j)
+        return _paragraphs_after(lines, zones, j, end) <= BIO_LAST_PARAGRAPHS + (i - j)
     return False
+
+
+def _paragraphs_after(lines: list[Line], zones: list[Zone | None], i: int, end: int) -> int:
+    """How many paragraphs of prose the core holds after line i (up to line end)."""
+    return sum(
+        1
+        for ln, zone in zip(lines[i + 1 : end + 1], zones[i + 1 : end + 1], strict=True)
+        if ln.prose is Prose.GOOD and ln.rule is None and zone is None
+    )
 
 
 @lru_cache(maxsize=1)
