@@ -350,8 +350,9 @@ DATELINE_WORDS: tuple[str, ...] = (
     "aktualisiert", "lesezeit", "publicado", "actualizado", "image :", "image:", "photo :",
     "photo:", "©", "getty images", "afp photo", "illustration :",
     # a credit line, not "Credit Union", "UniCredit": the word with its colon or ellipsis
+    # (matched on folded text: "crédit :" stands for "credit :" too)
     "crédit :", "crédit:", "crédits :", "crédits:", "crédits photo", "crédit photo",
-    "credit:", "credit :", "credits:", "credits :", "credit...", "credit…", "crédito:",
+    "credit...", "credit…", "crédito:",
     "crédito :", "photocredit", "photo credit", "image credit",
     "tempo de leitura", "tiempo de lectura",
 )
@@ -473,7 +474,7 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
 BIO_NOUNS: tuple[str, ...] = (
     "writer", "reporter", "journalist", "editor", "correspondent", "columnist",
     "contributor", "author", "producer", "journaliste", "rédacteur", "rédactrice",
-    "correspondant", "correspondante", "chroniqueur", "chroniqueuse", "reporter",
+    "correspondant", "correspondante", "chroniqueur", "chroniqueuse",
     "Journalist", "Journalistin", "Redakteur", "Redakteurin", "Autor", "Autorin",
 )
 
@@ -481,7 +482,7 @@ BIO_NOUNS: tuple[str, ...] = (
 # "Acme est un leader mondial de…"): a descriptive word, then what the company is.
 COMPANY_WORDS: tuple[str, ...] = (
     "leading", "global", "worldwide", "international", "premier", "pioneering",
-    "fast-growing", "world's leading", "premier", "principal", "spécialiste",
+    "fast-growing", "world's leading", "principal", "spécialiste",
     "führender", "führende", "weltweit führender",
 )
 # … or a phrase that says it alone ("Acme est un leader mondial de la logistique").
@@ -494,7 +495,7 @@ COMPANY_NOUNS: tuple[str, ...] = (
     "provider", "company", "manufacturer", "maker", "developer", "supplier", "firm",
     "group", "platform", "leader", "specialist", "publisher", "operator", "fournisseur",
     "entreprise", "société", "groupe", "fabricant", "éditeur", "opérateur", "plateforme",
-    "leader", "spécialiste", "Anbieter", "Hersteller", "Unternehmen",
+    "spécialiste", "Anbieter", "Hersteller", "Unternehmen",
 )
 
 # Words of class, id, aria-label and data-* attributes that mark a widget container in
