@@ -189,6 +189,54 @@ CASES: list[Case] = [
         "in Mopti, bring a copy of their land title and wait, sometimes for several days, before "
         "an official agrees to register their names.",
     ),
+    # a sign-up box's pitch, and the blog subscription widget's line
+    _pos(
+        "widget_phrase",
+        "fr",
+        "Notre newsletter gratuite vous informe chaque semaine de l'actualité du Sahel.",
+        Label.NEWSLETTER,
+        "notre newsletter gratuite",
+    ),
+    _pos(
+        "widget_phrase",
+        "fr",
+        "Entrez votre adresse pour être notifié de chaque nouvel article par e-mail.",
+        Label.NEWSLETTER,
+        "chaque nouvel article par e-mail",
+    ),
+    _pos(
+        "widget_phrase",
+        "en",
+        "The week's best reporting from Niamey, straight to your inbox!",
+        Label.NEWSLETTER,
+        "straight to your inbox",
+    ),
+    _pos(
+        "widget_phrase",
+        "en",
+        "Enter your address to receive notifications of new posts by email.",
+        Label.NEWSLETTER,
+        "notifications of new posts by email",
+    ),
+    _pos(
+        "widget_phrase",
+        "any",
+        "Die wichtigsten Nachrichten aus dem Sahel direkt in dein Postfach!",
+        Label.NEWSLETTER,
+        "direkt in dein postfach",
+    ),
+    _neg(
+        "widget_phrase",
+        "fr",
+        "La commune a déposé les nouvelles cartes d'électeur directement dans votre boîte aux "
+        "lettres, a précisé le maire de Gao.",
+    ),
+    _neg(
+        "widget_phrase",
+        "en",
+        "Scammers posing as the ministry sent fake vaccination notices to your inbox last week, "
+        "the police in Bamako warned.",
+    ),
     _neg("widget_phrase", "fr", FR_COOKIE_FOOD),
     _neg("widget_phrase", "en", EN_COOKIE_FOOD),
     # --- cookie_notice ---
