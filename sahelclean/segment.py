@@ -22,8 +22,9 @@ _NO_SPACE_BEFORE = re.compile(r"^[,.;:!?)\]%…]")
 _NO_SPACE_AFTER = re.compile(r"[(\[«“„‘'’-]$")
 # No line of text ends on an opening bracket or a low opening quote: a link or <b> cut it
 # there ("Awa Ba (" / "Twitter" / ") a écrit"). Not "«" nor "“", which close quotes in
-# German; not "'", an apostrophe. (Dev: te gettext +0.0013, sh gettext +0.0001; 7 pages of
-# 7 sites in de, en, fr change, one sh page loses the "[Site]" credits its gold keeps.)
+# German; not "'", an apostrophe. (Dev: te gettext +0.0013, sh gettext +0.0001; 7 pages
+# change, 4 te pages in de and en and 3 sh pages; one sh page loses "[Site]" credits that
+# its gold keeps.)
 _OPENS = ("(", "[", "„")
 # Share of lines that look like fragments above which a dump is in get_text() style.
 GETTEXT_FRAGMENT_SHARE = 0.08
