@@ -325,6 +325,11 @@ LABEL_LINES: dict[Label, dict[str, tuple[str, ...]]] = {
             "view all", "plus", "more", "sections", "direct", "live", "en direct", "voir tout",
             "voir toutes les vidéos", "voir tous les articles", "toutes les vidéos",
             "tous les articles", "more video", "all videos", "see all videos", "all stories",
+            # the way back out of a photo gallery or an article to its list (Hearst's US
+            # papers, Swiss and German administrations' news; dev: sh innertext +0.0001,
+            # sh gettext +0.0001, te gettext +0.0003, all else unchanged)
+            "back to gallery", "retour à la galerie", "zurück zur galerie",
+            "back to list", "retour à la liste", "zurück zur übersicht", "zurück zur liste",
         ),
     },
     Label.FOOTER: {

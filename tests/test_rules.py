@@ -105,6 +105,10 @@ CASES: list[Case] = [
     _pos("label_line", "en", "Copy link", Label.SHARE, "Copy link"),
     _pos("label_line", "en", "Reply", Label.COMMENTS, "Reply"),
     _pos("label_line", "en", "Advertisement", Label.AD, "Advertisement"),
+    _pos("label_line", "fr", "Retour à la galerie", Label.NAVIGATION, "Retour à la galerie"),
+    _pos("label_line", "en", "Back to Gallery", Label.NAVIGATION, "Back to Gallery"),
+    _pos("label_line", "any", "Zurück zur Übersicht", Label.NAVIGATION, "Zurück zur Übersicht"),
+    _neg("label_line", "en", "Back to the gallery she had opened in Bamako went the paintings."),
     _neg(
         "label_line", "fr", "Facebook a supprimé des centaines de faux comptes liés à la campagne."
     ),
