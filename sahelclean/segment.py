@@ -19,7 +19,13 @@ _CONTINUES = re.compile(r"^[,.;:!?)\]»”’%]|^[a-zà-ÿ]")
 # only (a search for "…$" would try every position of the line).
 _OPEN_END = re.compile(r"[\w,(«“‘'\"-]$")
 _NO_SPACE_BEFORE = re.compile(r"^[,.;:!?)\]%…]")
-_NO_SPACE_AFTER = re.compile(r"[(\[«“‘'’-]$")
+_NO_SPACE_AFTER = re.compile(r"[(\[«“„‘'’-]$")
+# No line of text ends on an opening bracket or a low opening quote: a link or <b> cut it
+# there ("Awa Ba (" / "Twitter" / ") a écrit"). Not "«" nor "“", which close quotes in
+# German; not "'", an apostrophe. (Dev: te gettext +0.0013, sh gettext +0.0001; 7 pages
+# change, 4 te pages in de and en and 3 sh pages; one sh page loses "[Site]" credits that
+# its gold keeps.)
+_OPENS = ("(", "[", "„")
 # Share of lines that look like fragments above which a dump is in get_text() style.
 GETTEXT_FRAGMENT_SHARE = 0.08
 # ... and at least this many of them: three lower-case list entries are not a style.
@@ -57,7 +63,7 @@ def _is_fragmented(lines: list[tuple[int, str]]) -> bool:
 
 def _continues(prev: str, line: str) -> bool:
     """True when `line` reads as the rest of the sentence begun in `prev`."""
-    if _NO_SPACE_BEFORE.match(line):
+    if _NO_SPACE_BEFORE.match(line) or prev.endswith(_OPENS):
         return True
     if not _OPEN_END.match(prev[-1:]) or prev.endswith((".", "!", "?", "…")):
         return False

@@ -105,6 +105,13 @@ CASES: list[Case] = [
     _pos("label_line", "en", "Copy link", Label.SHARE, "Copy link"),
     _pos("label_line", "en", "Reply", Label.COMMENTS, "Reply"),
     _pos("label_line", "en", "Advertisement", Label.AD, "Advertisement"),
+    _pos("label_line", "fr", "Retour à la galerie", Label.NAVIGATION, "Retour à la galerie"),
+    _pos("label_line", "fr", "Imprimer l'article", Label.SHARE, "Imprimer l'article"),
+    _pos("label_line", "en", "Print this article", Label.SHARE, "Print this article"),
+    _pos("label_line", "any", "Drucken", Label.SHARE, "Drucken"),
+    _pos("label_line", "en", "Back to Gallery", Label.NAVIGATION, "Back to Gallery"),
+    _pos("label_line", "any", "Zurück zur Übersicht", Label.NAVIGATION, "Zurück zur Übersicht"),
+    _neg("label_line", "en", "Back to the gallery she had opened in Bamako went the paintings."),
     _neg(
         "label_line", "fr", "Facebook a supprimé des centaines de faux comptes liés à la campagne."
     ),
@@ -188,6 +195,54 @@ CASES: list[Case] = [
         "Farmers who want to sign up for the new irrigation scheme must travel to the prefecture "
         "in Mopti, bring a copy of their land title and wait, sometimes for several days, before "
         "an official agrees to register their names.",
+    ),
+    # a sign-up box's pitch, and the blog subscription widget's line
+    _pos(
+        "widget_phrase",
+        "fr",
+        "Notre newsletter gratuite vous informe chaque semaine de l'actualité du Sahel.",
+        Label.NEWSLETTER,
+        "notre newsletter gratuite",
+    ),
+    _pos(
+        "widget_phrase",
+        "fr",
+        "Entrez votre adresse pour être notifié de chaque nouvel article par e-mail.",
+        Label.NEWSLETTER,
+        "chaque nouvel article par e-mail",
+    ),
+    _pos(
+        "widget_phrase",
+        "en",
+        "The week's best reporting from Niamey, straight to your inbox!",
+        Label.NEWSLETTER,
+        "straight to your inbox",
+    ),
+    _pos(
+        "widget_phrase",
+        "en",
+        "Enter your address to receive notifications of new posts by email.",
+        Label.NEWSLETTER,
+        "notifications of new posts by email",
+    ),
+    _pos(
+        "widget_phrase",
+        "any",
+        "Die wichtigsten Nachrichten aus dem Sahel direkt in dein Postfach!",
+        Label.NEWSLETTER,
+        "direkt in dein postfach",
+    ),
+    _neg(
+        "widget_phrase",
+        "fr",
+        "La commune a déposé les nouvelles cartes d'électeur directement dans votre boîte aux "
+        "lettres, a précisé le maire de Gao.",
+    ),
+    _neg(
+        "widget_phrase",
+        "en",
+        "Scammers posing as the ministry sent fake vaccination notices to your inbox last week, "
+        "the police in Bamako warned.",
     ),
     _neg("widget_phrase", "fr", FR_COOKIE_FOOD),
     _neg("widget_phrase", "en", EN_COOKIE_FOOD),
@@ -295,6 +350,24 @@ CASES: list[Case] = [
         Label.CAPTION,
         "image caption",
     ),
+    # stock libraries' credits and German-style "Foto:" credits
+    _pos("caption", "en", "Photo by Awa Diallo on Unsplash", Label.CAPTION, "unsplash"),
+    _pos("caption", "en", "Sahel Images/iStock.com", Label.CAPTION, "istock.com"),
+    _pos("caption", "fr", "Photo de Moussa Keïta sur Unsplash", Label.CAPTION, "unsplash"),
+    _pos("caption", "fr", "Fatoumata Ba / Shutterstock.com", Label.CAPTION, "shutterstock"),
+    _pos("caption", "any", "Foto: Aminata Coulibaly", Label.CAPTION, "foto:"),
+    _pos("caption", "any", "Bildquelle: Stadt Ulm", Label.CAPTION, "bildquelle:"),
+    _pos("caption", "any", "Titelbild:", Label.CAPTION, "titelbild"),
+    _pos(
+        "caption",
+        "any",
+        "Die Brücke über den Niger bei Gao im Mai. (Foto: Privat)",
+        Label.CAPTION,
+        "(foto: privat)",
+    ),
+    _neg("caption", "en", "The agency sold its archive to Shutterstock."),
+    _neg("caption", "fr", "Le groupe américain a racheté Shutterstock."),
+    _neg("caption", "any", "Bildung: Die Schulen in Gao öffnen wieder nach drei Monaten."),
     _neg(
         "caption",
         "fr",

@@ -149,6 +149,39 @@ def test_english_gettext_dump_is_rejoined() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("cut", "joined"),
+    [
+        (
+            "La chercheuse Aïssata Maïga (\nTwitter\n) étudie les crues du fleuve Niger.",
+            "La chercheuse Aïssata Maïga (Twitter) étudie les crues du fleuve Niger.",
+        ),
+        (
+            "The report by the [\nUN Refugee Agency\n] counts new arrivals in Mopti.",
+            "The report by the [UN Refugee Agency] counts new arrivals in Mopti.",
+        ),
+        (
+            "Die Kampagne „\nSahel hilft“ sammelt Geld für Brunnen.",
+            "Die Kampagne „Sahel hilft“ sammelt Geld für Brunnen.",
+        ),
+    ],
+    ids=["fr-parenthesis", "en-bracket", "de-low-quote"],
+)
+def test_a_line_ending_on_an_opening_bracket_goes_on(cut: str, joined: str) -> None:
+    # no line of text ends on "(", "[" or "„": a link cut the sentence there
+    blocks = segment_text(FR_GETTEXT + cut + "\n")
+    assert texts(blocks)[-1] == joined
+
+
+def test_a_line_ending_on_a_closing_quote_does_not_go_on() -> None:
+    # "“" and "«" close quotations in German: the next line is a new paragraph
+    quote = "Der Minister sagte: „Wir bleiben in Gao.“\nDie Armee zog am Montag ab.\n"
+    assert texts(segment_text(EN_GETTEXT + quote))[-2:] == [
+        "Der Minister sagte: „Wir bleiben in Gao.“",
+        "Die Armee zog am Montag ab.",
+    ]
+
+
 def test_rejoined_text_has_no_space_before_punctuation() -> None:
     for block in segment_text(FR_GETTEXT) + segment_text(EN_GETTEXT):
         assert not re.search(r"\s[,.;:!?)]", block.text), block.text
