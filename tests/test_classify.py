@@ -811,3 +811,45 @@ def test_author_box_heading_in_html_is_metadata(
         assert labels(doc)[paragraph].is_article
     assert labels(doc)[heading] is Label.METADATA
     assert heading not in doc.text
+
+
+FR_HEAD_IN_RAIL = [
+    "Le fleuve Niger déborde à Gao, des quartiers entiers sous l'eau",
+    "Les pêcheurs de Mopti réclament des filets adaptés aux crues",
+    "Un nouveau marché aux bestiaux ouvre ses portes à Tombouctou",
+    "Les transporteurs de Sévaré suspendent la grève après un accord",
+    "Publié le 3 septembre 2024 à 10 h 15",
+    "Ségou : les jardins solaires attirent une nouvelle génération de maraîchers",
+    "Deux ans après le lancement du projet, les jeunes du village reviennent à la terre",
+]
+EN_HEAD_IN_RAIL = [
+    "The Niger river floods Gao, whole districts under water",
+    "Mopti fishermen call for nets suited to the floods",
+    "A new cattle market opens its doors in Timbuktu",
+    "Sévaré hauliers call off their strike after a deal",
+    "Published on 3 September 2024 at 10:15",
+    "Ségou: solar gardens draw a new generation of market gardeners",
+    "Two years after the project began, the village's young people return to the land",
+]
+
+
+@pytest.mark.parametrize(
+    ("head", "body"), [(FR_HEAD_IN_RAIL, FR_BODY), (EN_HEAD_IN_RAIL, EN_BODY)], ids=["fr", "en"]
+)
+def test_head_swallowed_by_a_rail_goes_back_to_the_article(
+    head: list[str], body: list[str]
+) -> None:
+    """A rail of headlines runs on into the article's own head: a date line, the headline and
+    a standfirst without a full stop, all shaped like rail entries. What follows the date
+    and runs straight into the body is the article's head, not the rail's."""
+    doc = clean(dump(head, body).encode(), source="head")
+    assert head[-2] in doc.text
+    assert head[-1] in doc.text
+    for paragraph in body:
+        assert labels(doc)[paragraph].is_article
+    for entry in head[:4]:
+        assert labels(doc)[entry] is Label.RELATED
+    # a menu's last labels after a date are no head
+    labels_only = ["Accueil", "Politique", "Économie", "Sport", "Culture", "Monde"]
+    doc = clean(dump(labels_only, head[4], labels_only[:3], body).encode(), source="menu")
+    assert not any(line in doc.text.splitlines() for line in labels_only)
