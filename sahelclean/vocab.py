@@ -356,6 +356,18 @@ TEASER_PREFIXES: tuple[str, ...] = (
     "auch interessant", "lee también", "te puede interesar", "leer más",
 )
 
+# A link to the blog's previous or next post under the article: the lead-in, then that
+# post's headline, on one line ("Article suivant Après la crue…", "Next: How to…",
+# "← Older title", "Newer title →"; WordPress, Jannah and Newspaper themes). Matched at the
+# start of the folded line; an arrow alone needs no lead-in (see rules.post_link).
+POST_LINK_PREFIXES: tuple[str, ...] = (
+    "article suivant", "article précédent", "billet suivant", "billet précédent",
+    "next:", "previous:", "next post", "previous post", "next article", "previous article",
+    "newer post", "older post", "nächster beitrag", "vorheriger beitrag",
+    "nächster artikel", "vorheriger artikel", "artículo siguiente", "artículo anterior",
+    "entrada siguiente", "entrada anterior", "articolo successivo", "articolo precedente",
+)
+
 # Lines that only carry who wrote the article and when (bylines, datelines, reading time).
 BYLINE_PREFIXES: tuple[str, ...] = (
     "par ", "article rédigé par", "rédigé par", "écrit par", "propos recueillis par",

@@ -98,6 +98,50 @@ CASES: list[Case] = [
         "Read more about the floods in our special report on the Sahel rains.",
     ),
     _neg("inline_teaser", "fr", "Lire aussi : trois mots"),  # no headline after the lead-in
+    # --- post_link ---
+    _pos(
+        "post_link",
+        "fr",
+        "Article suivant Kayes : la foire aux bétails rouvre ses portes",
+        Label.NAVIGATION,
+        "Article suivant",
+    ),
+    _pos(
+        "post_link",
+        "fr",
+        "← Les maraîchers de Ségou face à la montée du fleuve",
+        Label.NAVIGATION,
+        "previous or next post",
+    ),
+    _pos(
+        "post_link",
+        "en",
+        "Next: How to keep a mango orchard alive through the dry season",
+        Label.NAVIGATION,
+        "Next:",
+    ),
+    _pos(
+        "post_link",
+        "en",
+        "Why we moved our newsroom to Niamey →",
+        Label.NAVIGATION,
+        "previous or next post",
+    ),
+    _pos(
+        "post_link",
+        "any",
+        "Vorheriger Beitrag Der Markt von Mopti im Wandel",
+        Label.NAVIGATION,
+        "Vorheriger Beitrag",
+    ),
+    _neg("post_link", "en", "Next: the minister will address the assembly at noon."),
+    _neg(
+        "post_link",
+        "fr",
+        "Article suivant le décret, les préfets pourront fermer les marchés sans préavis.",
+    ),
+    _neg("post_link", "fr", "Le prix du mil → en hausse de 20 % à Niamey, selon les commerçants."),
+    _neg("post_link", "en", "Next: two words"),  # no headline after the lead-in
     # --- label_line ---
     _pos("label_line", "fr", "Partager sur Facebook", Label.SHARE, "Partager sur Facebook"),
     _pos("label_line", "fr", "Répondre", Label.COMMENTS, "Répondre"),
