@@ -853,3 +853,45 @@ def test_head_swallowed_by_a_rail_goes_back_to_the_article(
     labels_only = ["Accueil", "Politique", "Économie", "Sport", "Culture", "Monde"]
     doc = clean(dump(labels_only, head[4], labels_only[:3], body).encode(), source="menu")
     assert not any(line in doc.text.splitlines() for line in labels_only)
+
+
+# --- an author's bio as the last paragraph: who the writer is, by trade ---------------------
+
+FOUNDER_BIOS = {
+    "fr": "Aïssata Konaté est la fondatrice de Sahel Conseil, un cabinet qui accompagne les "
+    "coopératives agricoles du Mali dans leurs demandes de financement.",
+    "en": "Aissata Konate is the Founder & Lead Consultant at Sahel Advisory, a firm that helps "
+    "farming cooperatives in Mali apply for funding.",
+    "de": "Aissata Konaté ist Agrar-Expertin mit langjähriger Erfahrung in der Beratung von "
+    "Genossenschaften in Mali.",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "lang"),
+    [(FR_TITLE, FR_BODY, "fr"), (EN_TITLE, EN_BODY, "en"), (EN_TITLE, EN_BODY, "de")],
+    ids=["fr", "en", "de"],
+)
+def test_a_founder_or_expert_bio_under_the_article_is_metadata(
+    title: str, body: list[str], lang: str
+) -> None:
+    """ "X is the founder of …", "X ist …-Expertin": a bio by trade, as the last paragraph."""
+    bio = FOUNDER_BIOS[lang]
+    doc = clean(dump(title, body, bio).encode(), source="bio")
+    assert all(labels(doc)[p].is_article for p in body)
+    assert labels(doc)[bio] is Label.METADATA
+    assert bio not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "lang"),
+    [(FR_TITLE, FR_BODY, "fr"), (EN_TITLE, EN_BODY, "en")],
+    ids=["fr", "en"],
+)
+def test_a_founder_sentence_inside_the_story_is_article(
+    title: str, body: list[str], lang: str
+) -> None:
+    """The same sentence with the story going on after it is the story's."""
+    bio = FOUNDER_BIOS[lang]
+    doc = clean(dump(title, body[:1], bio, body[1:]).encode(), source="story")
+    assert labels(doc)[bio].is_article
