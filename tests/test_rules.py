@@ -195,6 +195,49 @@ CASES: list[Case] = [
     _neg(
         "button_phrase", "fr", "Le ministre a promis un soutien sans engagement financier précis."
     ),
+    # a sign-up pitch that names the site's letter, or promises the reader misses nothing
+    _pos(
+        "widget_phrase",
+        "fr",
+        "Recevez chaque vendredi notre newsletter sur l'actualité du Sahel",
+        Label.NEWSLETTER,
+        "notre newsletter",
+    ),
+    _pos(
+        "widget_phrase",
+        "en",
+        "Want more from the Delta Courier? Sign up for our newsletters.",
+        Label.NEWSLETTER,
+        "our newsletters",
+    ),
+    _pos(
+        "widget_phrase",
+        "en",
+        "Sign up to get the week's best reporting from the Sahel, picked by our editors.",
+        Label.NEWSLETTER,
+        "sign up to get",
+    ),
+    _pos(
+        "widget_phrase",
+        "any",
+        "Verpasse keine Nachricht aus Westafrika",
+        Label.NEWSLETTER,
+        "verpasse keine",
+    ),
+    _pos("button_phrase", "en", "Never miss a story from Gao", Label.NEWSLETTER, "never miss a"),
+    _pos(
+        "button_phrase",
+        "fr",
+        "Ne manquez plus aucun reportage de nos correspondants",
+        Label.NEWSLETTER,
+        "ne manquez plus",
+    ),
+    _neg("button_phrase", "en", "The elders say he would never miss a market day in Mopti."),
+    _neg(
+        "button_phrase",
+        "fr",
+        "Les éleveurs assurent qu'ils ne manquent plus de fourrage depuis l'arrivée des pluies.",
+    ),
     _pos("widget_phrase", "fr", "Tous droits réservés", Label.FOOTER, "tous droits reserves"),
     _pos(
         "widget_phrase",
