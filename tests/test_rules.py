@@ -414,6 +414,19 @@ CASES: list[Case] = [
         "The ministry's weekly newsletter said on Tuesday that the measles outbreak in Mopti was "
         "over after three months without a new case.",
     ),
+    # --- newsletter_name ---
+    _pos("newsletter_name", "fr", "La newsletter du Sahel", Label.NEWSLETTER, "newsletter"),
+    _pos("newsletter_name", "fr", "Sahel Hebdo Newsletter", Label.NEWSLETTER, "newsletter"),
+    _pos("newsletter_name", "en", "Delta Courier Newsletter", Label.NEWSLETTER, "newsletter"),
+    _pos("newsletter_name", "en", "See all newsletters", Label.NEWSLETTER, "newsletter"),
+    _pos("newsletter_name", "any", "KATAPULT-Newsletter", Label.NEWSLETTER, "newsletter"),
+    _neg("newsletter_name", "fr", "La newsletter des éleveurs de Kidal a cessé de paraître."),
+    _neg("newsletter_name", "en", "Why the Gao newsletter matters"),
+    _neg(
+        "newsletter_name",
+        "en",
+        "Readers of the weekly newsletter published by the cooperative asked for more news.",
+    ),
     # --- caption ---
     _pos("caption", "fr", "Photo : Issouf Sanogo / AFP", Label.CAPTION, "photo :"),
     _pos(
