@@ -92,6 +92,7 @@ class Vocabulary:
     button_labels: dict[str, Label]
     teaser: re.Pattern[str]
     post_link: re.Pattern[str]
+    thread: re.Pattern[str]
     relative_time: re.Pattern[str]
     caption: AnyOf
     end_notes: tuple[tuple[Label, re.Pattern[str]], ...]
@@ -202,6 +203,10 @@ def vocabulary() -> Vocabulary:
         button_labels=button_labels,
         teaser=re.compile(rf"^[\W_]*(?:{prefixes})(?:{_TEASER_SEP}|\s*\.{{3}}\s*)(?=\w|[«\"“])"),
         post_link=re.compile(rf"^[\W_]*(?:{post_links})\W*(?=\w|[«\"“])"),
+        thread=re.compile(
+            rf"^(?:\d+|{'|'.join(vocab.THREAD_COUNT_WORDS)}) (?:{'|'.join(vocab.THREAD_NOUNS)}) "
+            rf"(?:{'|'.join(vocab.THREAD_LINKS)}) [\"«„“”'‘’]"
+        ),
         relative_time=re.compile("|".join(vocab.RELATIVE_TIME_PATTERNS)),
         caption=AnyOf.compile(list(vocab.CAPTION_PATTERNS)),
         end_notes=tuple(
@@ -375,6 +380,13 @@ def relative_time(f: Features) -> Verdict | None:
     return Verdict(Label.METADATA, RELATIVE_TIME_REASON)
 
 
+def thread_heading(f: Features) -> Verdict | None:
+    """ "11 responses to “Title”", "3 commentaires sur « Titre »": a comment thread opens."""
+    if f.n_words > PHRASE_MAX_WORDS or vocabulary().thread.match(f.folded) is None:
+        return None
+    return Verdict(Label.COMMENTS, "comment thread heading ('N comments on “…”')")
+
+
 def comment_author(f: Features) -> Verdict | None:
     """ "Awa says:", "Alex on 17 September 2018 at 6:34 am said:": a comment's first line."""
     if f.n_words > AUTHOR_MAX_WORDS:
@@ -442,6 +454,7 @@ RULES: tuple[Rule, ...] = (
     caption,
     end_note,
     relative_time,
+    thread_heading,
     comment_author,
     copyright_line,
     metadata,

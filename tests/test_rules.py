@@ -366,6 +366,41 @@ CASES: list[Case] = [
         "en",
         "The copyright dispute over the Timbuktu manuscripts went to court in 2019.",
     ),
+    # --- thread_heading ---
+    _pos(
+        "thread_heading",
+        "fr",
+        "3 commentaires sur « Les maraîchères de Ségou misent sur le solaire »",
+        Label.COMMENTS,
+        "comment thread",
+    ),
+    _pos(
+        "thread_heading",
+        "en",
+        "11 responses to “Solar pumps change life for Ségou gardeners”",
+        Label.COMMENTS,
+        "comment thread",
+    ),
+    _pos(
+        "thread_heading",
+        "en",
+        'One thought on "Why we moved our newsroom to Niamey"',
+        Label.COMMENTS,
+        "comment thread",
+    ),
+    _pos(
+        "thread_heading",
+        "any",
+        "5 Gedanken zu „Der Markt von Mopti im Wandel“",
+        Label.COMMENTS,
+        "comment thread",
+    ),
+    _neg("thread_heading", "fr", "Trois réponses à la crise alimentaire se dessinent au Niger."),
+    _neg(
+        "thread_heading",
+        "en",
+        "2 replies to the ministry's letter were published on Monday, officials said.",
+    ),
     # --- comment_author ---
     _pos("comment_author", "fr", "Moussa_Gao a écrit :", Label.COMMENTS, "author"),
     _pos(
