@@ -38,6 +38,9 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
             "les choix de la rédaction", "contenus sponsorisés", "autres articles",
             "autres actualités", "dans l'actualité", "à la une", "les titres du jour",
             "tous les articles", "ailleurs sur le web", "du même auteur", "lire la suite",
+            # tdg.ch; (with "otras noticias", Página Siete: dev te innertext +0.0006,
+            # te-fr innertext +0.0145, te gettext +0.0003, sh unchanged)
+            "articles en relation", "articles en lien",
         ),
         "en": (
             "related", "related articles", "related stories", "related content",
@@ -64,6 +67,7 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
             "noticias relacionadas", "te puede interesar", "lo más leído", "más noticias",
             "relacionado", "relacionados", "también te puede interesar", "lee también",
             "te recomendamos", "más leídas", "artículos relacionados",
+            "otras noticias",
         ),
         # Hausa: "related news", "read also", "most read", "other news"; BBC Hausa-style
         # rails (both spellings: ƙ has no accent to fold away)

@@ -812,6 +812,8 @@ def test_first_verdict_follows_rule_order() -> None:
         ("Comments (3)", Label.COMMENTS, "en"),
         ("Leave a reply", Label.COMMENTS, "en"),
         ("Share this article", Label.SHARE, "en"),
+        ("Articles en relation", Label.RELATED, "fr"),
+        ("Otras noticias", Label.RELATED, "es"),
     ],
     ids=lambda v: str(v),
 )
