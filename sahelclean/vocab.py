@@ -489,13 +489,13 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     # pages of two sites, all else unchanged.)
     r"\b(?:fotos?|photos?|bild|image|imagen|foto de|credit|credits|credito) ?: ?(?:[^.:!?]|\.(?:com|org|net|de|fr)\b){1,60}$",
     r"\([^()]{0,60}\b(?:shutterstock|istock(?:photo)?|fotolia|unsplash|pixabay|pexels|adobe ?stock|dreamstime|depositphotos|123rf)(?:\.com)?\)\s*$",
+    r"\bcc[ -]by(?:[ -](?:sa|nd|nc)){0,3}(?: \d\.\d)?\W*$",
+    r"\b(?:licence|license|lizenz|licencia) creative commons\b",
+    r"[/|] ?(?:\(c\)|©) ?[^.:!?]{1,40}$",
     # a numbered figure's caption: "Figure 2 : …", "Abbildung 4: …" (dev: te innertext
     # +0.0006, te gettext +0.0011, te html +0.0007, two pages of two sites, de and en; all
     # else unchanged)
     r"^(?:abbildung|abb\.|figure|fig\.|grafik|graphique|figura|grafico) \d+ ?[:.]",
-    r"\bcc[ -]by(?:[ -](?:sa|nd|nc)){0,3}(?: \d\.\d)?\W*$",
-    r"\b(?:licence|license|lizenz|licencia) creative commons\b",
-    r"[/|] ?(?:\(c\)|©) ?[^.:!?]{1,40}$",
 )
 
 # End notes: who contributed, how to reach or follow the author or the site. Printed under
