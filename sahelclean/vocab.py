@@ -509,6 +509,13 @@ BIO_NOUNS: tuple[str, ...] = (
     "contributor", "author", "producer", "journaliste", "rédacteur", "rédactrice",
     "correspondant", "correspondante", "chroniqueur", "chroniqueuse",
     "Journalist", "Journalistin", "Redakteur", "Redakteurin", "Autor", "Autorin",
+    # the founder or consultant who signs a guest post, the curator of a deals column
+    # ("X is the Founder & Principal Consultant at…", "X est fondatrice de…"), matched in
+    # any case. (Dev: one en page each of sh and te; te html +0.0003, te innertext
+    # +0.0003, te gettext +0.0003, sh html +0.00003, all else unchanged. Verbs in place
+    # of the noun, "X writes for", "X leitet das Ressort": no dev page changed, left out.)
+    "founder", "co-founder", "consultant", "curator", "fondateur", "fondatrice",
+    "consultante", "Gründer", "Gründerin", "Gründungspartner", "Berater", "Beraterin",
 )
 
 # A press release's closing note on the company ("Acme is a leading provider of…",

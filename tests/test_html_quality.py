@@ -541,6 +541,32 @@ def test_an_author_bio_under_the_article_is_metadata(lang: str) -> None:
     assert all(c.label.is_article for c in out[:-1])
 
 
+# a guest post's signature: the founder or consultant who wrote it, the noun in title case
+FOUNDER_BIOS = {
+    "fr": "Mariam Touré est la Fondatrice et Consultante principale de Karité Conseil, une "
+    "agence qui accompagne les coopératives dans leur communication.",
+    "en": "Mariam Toure is the Founder & Principal Consultant at Shea Advisory, an agency "
+    "that helps cooperatives tell their story to buyers.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_founder_signing_the_post_is_metadata(lang: str) -> None:
+    rows = [("p", p, True) for p in BODIES[lang]] + [("p", FOUNDER_BIOS[lang], True)]
+    out = _verdicts(rows, lang)
+    assert out[-1].label is Label.METADATA
+    assert all(c.label.is_article for c in out[:-1])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_founder_in_the_story_is_article(lang: str) -> None:
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", FOUNDER_BIOS[lang], True)]
+    rows += [("p", p, True) for p in body[1:]]
+    out = _verdicts(rows, lang)
+    assert out[1].label is Label.PARAGRAPH
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_sentence_about_a_journalist_in_the_story_is_article(lang: str) -> None:
     # the same sentence with paragraphs after it is the story's (a journalist's arrest)
