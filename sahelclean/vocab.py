@@ -708,9 +708,26 @@ NOTICE_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
         "fr": ("accéder en illimité", "accédez en illimité"),
     },
     Label.COMMENTS: {
-        "en": ("submit your letter to the editor",),
-        "de": ("unsere netiquette", "kommentare insgesamt"),
-        "fr": ("notre charte de modération",),
+        "en": (
+            "submit your letter to the editor",
+            # the comment form's moderation note ("Note: we are temporarily moderating all
+            # comments…", "Ihr Kommentar wird von einem Moderator überprüft…"; 5 dev sites
+            # print one; dev: sh html +0.00002, all else unchanged. Portuguese "… aprovados
+            # pelo moderador": sh html +0.0003 but sh innertext -0.0010, one site whose
+            # calendar page then lost its core; left out)
+            "comments are moderated", "moderating all comments", "comments will be moderated",
+            "comments are subject to moderation",
+        ),
+        "de": (
+            "unsere netiquette", "kommentare insgesamt", "kommentare werden moderiert",
+            "von einem moderator überprüft",
+        ),
+        "fr": (
+            "notre charte de modération", "les commentaires sont modérés",
+            "commentaires sont soumis à modération", "publié après modération",
+            "publiés après modération", "validé par un modérateur", "validés par un modérateur",
+        ),
+        "es": ("comentarios son moderados", "comentarios están moderados"),
     },
     Label.FOOTER: {
         "en": ("copyrighted property of", "written permission must be obtained"),

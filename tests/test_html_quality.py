@@ -372,6 +372,13 @@ def test_an_in_this_photo_caption_with_a_date(text: str, caption: bool) -> None:
         ("Submit your letter to the editor via the form below.", "en", Label.COMMENTS),
         ("Merci de respecter notre charte de modération.", "fr", Label.COMMENTS),
         ("Bitte halten Sie sich an unsere Netiquette.", "de", Label.COMMENTS),
+        ("Note: comments are moderated and may take a day to appear.", "en", Label.COMMENTS),
+        ("Les commentaires sont modérés avant d'être mis en ligne.", "fr", Label.COMMENTS),
+        (
+            "Ihr Beitrag wird von einem Moderator überprüft, bevor er erscheint.",
+            "de",
+            Label.COMMENTS,
+        ),
         ("This story is the copyrighted property of the paper.", "en", Label.FOOTER),
         ("Reproduction interdite sans autorisation de la rédaction.", "fr", Label.FOOTER),
         ("Nachdruck nur mit Genehmigung des Verlags.", "de", Label.FOOTER),
@@ -389,6 +396,9 @@ def test_notice_phrases(text: str, lang: str, label: Label) -> None:
         ("The shop says its affiliates sold twice as many sacks this year.", "en"),
         ("La boutique affirme que ses affiliés ont vendu deux fois plus de sacs.", "fr"),
         ("Der Verlag prüft den Inhalt von Verträgen mit den Händlern genau.", "de"),
+        # a story about moderation is no notice
+        ("The debate was moderated by a radio host from the capital city.", "en"),
+        ("Le débat était modéré par une animatrice de la radio régionale.", "fr"),
     ],
 )
 def test_notice_phrases_leave_prose_alone(text: str, lang: str) -> None:
