@@ -661,15 +661,24 @@ SUPPORT_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
             "support our journalism", "support independent journalism",
             "we rely on your support", "rely on readers like you", "make a donation today",
             "donate now", "support us today", "supporting our work",
+            # fifth round: membership pitches and "support" buttons (Snopes, El Faro, La
+            # Prensa Gráfica, netzpolitik, MIXED; dev: te html +0.0003, te innertext
+            # +0.0003, te gettext +0.0004, sh html +0.00007, all else unchanged)
+            "click here to support", "support independent reporting",
         ),
         "de": (
             "unterstützen sie unsere arbeit", "unterstützen sie unseren journalismus",
             "unterstützen sie uns", "jede kleine spende", "jetzt spenden", "spenden sie jetzt",
             "unterstütze uns", "unterstütze unsere arbeit",
+            "unterstütze unabhängige", "unterstütze auch du",
         ),
         "fr": (
             "faites un don", "soutenez notre journalisme", "soutenez-nous", "soutenez la rédaction",
-            "soutenez notre travail",
+            "soutenez notre travail", "devenez membre", "soutenez l'information indépendante",
+        ),
+        "es": (
+            "hazte miembro", "apóyanos", "únete a nuestra comunidad de lectores",
+            "apoya el periodismo",
         ),
     },
 }

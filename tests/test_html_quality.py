@@ -313,6 +313,10 @@ def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
         ("Soutenez notre journalisme indépendant", "fr"),
         ("Unterstützen Sie unsere Arbeit mit einem Abo oder einer Spende.", "de"),
         ("Jede kleine Spende hilft uns, weiter unabhängig zu berichten!", "de"),
+        ("Do you read us every day? Click here to support the newsroom.", "en"),
+        ("Devenez membre et recevez notre lettre du week-end", "fr"),
+        ("HAZTE MIEMBRO Y RECIBE NUESTRA REVISTA", "es"),
+        ("Unterstütze unabhängige Berichterstattung aus der Region", "de"),
     ],
 )
 def test_support_appeals_are_paywall(text: str, lang: str) -> None:
@@ -327,6 +331,8 @@ def test_support_appeals_are_paywall(text: str, lang: str) -> None:
         ("The charity said donations had doubled since the floods began in March.", "en"),
         ("L'association a reçu plus de dons que prévu après les inondations de mars.", "fr"),
         ("Die Spenden an das Hilfswerk haben sich seit den Überschwemmungen verdoppelt.", "de"),
+        ("The cooperative said it would support members hit by the floods this year.", "en"),
+        ("La coopérative compte deux cents membres depuis le début de la saison.", "fr"),
     ],
 )
 def test_reports_on_donations_are_no_appeal(text: str, lang: str) -> None:
