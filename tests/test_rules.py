@@ -477,6 +477,12 @@ CASES: list[Case] = [
     _pos("end_note", "fr", "Abonnez-vous à notre chaîne YouTube", Label.NEWSLETTER, "abonnez"),
     _pos("end_note", "en", "Filed under: Niger | Agriculture", Label.METADATA, "filed under"),
     _pos("end_note", "fr", "Classé dans : Économie, Mali", Label.METADATA, "classe dans"),
+    _pos("end_note", "fr", "Catégorie : Agriculture, Niger", Label.METADATA, "categorie"),
+    _pos("end_note", "fr", "Mots-clés : élevage, transhumance", Label.METADATA, "mots-cles"),
+    _pos("end_note", "en", "Category : Press Releases", Label.METADATA, "category"),
+    _pos("end_note", "de", "Schlagwörter: Landwirtschaft, Sahel", Label.METADATA, "schlagworter"),
+    _neg("end_note", "en", "The category of small farms grew by a third in the valley."),
+    _neg("end_note", "fr", "La catégorie des petits éleveurs a doublé dans la région."),
     _pos("end_note", "en", "Like this story? Share it with a friend!", Label.SHARE, "like"),
     _pos(
         "end_note",
