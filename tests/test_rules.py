@@ -405,6 +405,11 @@ CASES: list[Case] = [
     _pos("metadata", "en", "By John Smith", Label.METADATA, "byline"),
     _pos("metadata", "en", "5 min read", Label.METADATA, "reading time"),
     _pos("metadata", "en", "Last updated 14:05 GMT", Label.METADATA, "dateline"),
+    # the page's change date: a dateline (which a block trafilatura kept cannot outweigh),
+    # not a bare "date line"
+    _pos("metadata", "fr", "Dernière modification : 14.02.2024", Label.METADATA, "dateline"),
+    _pos("metadata", "en", "Last modified: 14 February 2024", Label.METADATA, "dateline"),
+    _pos("metadata", "de", "Letzte Änderung 14.02.2024", Label.METADATA, "dateline"),
     _neg("metadata", "fr", "Par ailleurs, le ministre a démissionné."),
     _neg(
         "metadata",
