@@ -486,6 +486,14 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
     Label.AD: (
         r"^listen to [^.]{1,40} live\b",
         r"^(?:ecoutez|regardez) [^.]{1,40} en direct\b",
+        # its app: "CLICK HERE TO GET THE FOX NEWS APP", "Get the iOS app", "For the latest
+        # news download the X apps for iOS and Android", "Téléchargez notre application",
+        # "Laden Sie unsere App … herunter" (6 dev sites; dev: te html +0.0003, sh innertext
+        # +0.0001, sh gettext +0.0001, all else unchanged)
+        r"^(?:click here to |for [^.]{1,60} )?(?:download|get|install) (?:the|our) "
+        r"[^.]{0,40}\bapps?\b",
+        r"^(?:telechargez|installez) (?:notre|l') ?(?:application|appli)\b",
+        r"^(?:laden sie (?:sich )?|holen sie sich |hol dir )(?:unsere|die) [^.]{0,30}\bapp\b",
     ),
     # the site's offer under an article: "Subscribe to X and stay smart", "Get access to X
     # for as little as…", "Abonnez-vous à X et…", "Accédez à X pour seulement 1 €"

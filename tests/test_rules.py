@@ -504,6 +504,31 @@ CASES: list[Case] = [
         "ecoutez",
     ),
     _neg("end_note", "en", "Listen to the herders and you hear how the rains have changed."),
+    # the site's app
+    _pos("end_note", "en", "CLICK HERE TO GET THE SAHEL WEEKLY APP", Label.AD, "get the"),
+    _pos(
+        "end_note",
+        "en",
+        "For breaking news from the Sahel download the Delta Courier apps for iOS and Android.",
+        Label.AD,
+        "for breaking news",
+    ),
+    _pos(
+        "end_note",
+        "fr",
+        "Téléchargez notre application pour suivre l'actualité",
+        Label.AD,
+        "telechargez",
+    ),
+    _pos(
+        "end_note",
+        "de",
+        "Laden Sie unsere App für iOS und Android herunter.",
+        Label.AD,
+        "laden sie",
+    ),
+    _neg("end_note", "en", "Farmers who download the weather app get alerts before the storms."),
+    _neg("end_note", "fr", "Les éleveurs qui ont téléchargé l'application reçoivent des alertes."),
     _pos(
         "end_note",
         "en",
