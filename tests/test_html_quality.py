@@ -191,9 +191,10 @@ def test_linked_headings_each_over_its_paragraph_are_the_article(lang: str) -> N
 
 # --- linked lines in capitals -------------------------------------------------------------
 
+# (not an app pitch: vocab.END_NOTE_PATTERNS labels "Click here to get our app" an ad)
 SHOUTS = {
-    "fr": "CLIQUEZ ICI POUR TÉLÉCHARGER NOTRE APPLICATION",
-    "en": "CLICK HERE TO GET OUR NEWS APP ON YOUR PHONE",
+    "fr": "CLIQUEZ ICI POUR LES RÉSULTATS COMPLETS DE LA COURSE",
+    "en": "CLICK HERE FOR THE FULL RESULTS OF THE RACE",
 }
 
 
