@@ -683,3 +683,50 @@ def test_an_organisation_in_the_last_paragraph_is_the_story(lang: str) -> None:
     rows = [("p", p, True) for p in BODIES[lang]] + [("p", BACKGROUND[lang], True)]
     out = _verdicts(rows, lang)
     assert all(c.label is Label.PARAGRAPH for c in out)
+
+
+# --- what trafilatura kept past a closing rail ---------------------------------------------
+
+RAILS = {
+    "fr": (
+        "Les plus lus",
+        [
+            "Le prix du mil grimpe à Mopti",
+            "Une nouvelle route vers Tombouctou",
+            "Les éleveurs inquiets avant la saison",
+            "La foire de Ségou ouvre ses portes",
+        ],
+        "À Gao, les pêcheurs ont repris la mer après trois semaines de crue, selon la mairie.",
+    ),
+    "en": (
+        "Most read",
+        [
+            "Millet prices climb in Mopti",
+            "A new road to Timbuktu",
+            "Herders worried before the season",
+            "The Segou fair opens its doors",
+        ],
+        "In Gao, the fishermen went back out after three weeks of floods, the town hall said.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_teaser_kept_past_a_closing_rail_is_not_the_article(lang: str) -> None:
+    heading, entries, teaser = RAILS[lang]
+    rows = [("p", p, True) for p in BODIES[lang]] + [("h2", heading, False)]
+    rows += [("li", e, False) for e in entries] + [("p", teaser, True)]
+    out = _verdicts(rows, lang)
+    assert all(c.label.is_article for c in out[:4])
+    assert not out[-1].label.is_article
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_article_goes_on_under_a_box_of_one_teaser(lang: str) -> None:
+    # a "Most read" box of one headline inside the text: the paragraph under it is the
+    # article's last one
+    heading, entries, last = RAILS[lang]
+    rows = [("p", p, True) for p in BODIES[lang]] + [("h2", heading, False)]
+    rows += [("li", entries[0], False), ("p", last, True)]
+    out = _verdicts(rows, lang)
+    assert out[-1].label.is_article
