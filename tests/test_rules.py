@@ -418,6 +418,12 @@ CASES: list[Case] = [
         "Bamako fait état de plus de deux cent mille déplacés dans le centre du pays.",
     ),
     _neg("metadata", "en", "By Tuesday, the water had reached the market."),
+    # a line that introduces what follows, with a dateline word inside it, is a sentence
+    _neg("metadata", "en", "We set out our reasons in a recently-published review:"),
+    _neg("metadata", "fr", "Voici les chiffres du rapport mis à jour le mois dernier :"),
+    # ... but the word before the colon is the dateline, its date on the next line
+    _pos("metadata", "en", "This page was last modified:", Label.METADATA, "dateline"),
+    _pos("metadata", "fr", "Cet article a été mis à jour le :", Label.METADATA, "dateline"),
     _pos("metadata", "fr", "Crédits photos : Aïcha Diallo", Label.METADATA, "dateline"),
     _pos("metadata", "en", "Image credit: Sahel Weekly", Label.METADATA, "dateline"),
     _neg("metadata", "fr", "Salle de la Caisse de crédit mutuel de Ségou"),
