@@ -309,7 +309,7 @@ def bio_pattern() -> re.Pattern[str]:
     return re.compile(
         r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},? (?:\([^)]*\) )?"
         r"(?:is|est|ist) (?:(?:a|an|the|un|une|le|la|l'|ein|eine|der|die)\b)?[^.]{0,100}?\b"
-        rf"(?i:{nouns})\b"
+        rf"(?i:{nouns})\b"  # "Editor", "Founder": a title case of its own
     )
 
 

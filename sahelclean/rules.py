@@ -414,12 +414,19 @@ def metadata(f: Features) -> Verdict | None:
         return Verdict(Label.METADATA, "byline")
     match = v.dateline.search(f.folded)
     # At the start ("Publié le …", "5 min read" ends without a full stop), or in a line
-    # that is no sentence: "The ministry published its report." stays prose.
-    if match and (match.start() <= 2 or not f.ends_sentence):
+    # that is no sentence: "The ministry published its report." stays prose, and so does
+    # one that introduces what follows ("… in a recently-published write-up:"), unless
+    # the word ends it ("X was last modified:", its date cut onto the next line).
+    if match and (match.start() <= 2 or not (f.ends_sentence or _introduces(f, match))):
         return Verdict(Label.METADATA, "dateline, credit or reading time")
     if f.has_date and f.n_words <= 8 and not f.ends_sentence:
         return Verdict(Label.METADATA, DATE_LINE_REASON)
     return None
+
+
+def _introduces(f: Features, match: re.Match[str]) -> bool:
+    """A line ending on a colon whose dateline word stands before its last words."""
+    return f.ends_colon and bool(f.folded[match.end() :].strip(" :"))
 
 
 def copyright_line(f: Features) -> Verdict | None:

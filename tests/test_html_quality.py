@@ -191,9 +191,10 @@ def test_linked_headings_each_over_its_paragraph_are_the_article(lang: str) -> N
 
 # --- linked lines in capitals -------------------------------------------------------------
 
+# (not an app pitch: vocab.END_NOTE_PATTERNS labels "Click here to get our app" an ad)
 SHOUTS = {
-    "fr": "CLIQUEZ ICI POUR TÉLÉCHARGER NOTRE APPLICATION",
-    "en": "CLICK HERE TO GET OUR NEWS APP ON YOUR PHONE",
+    "fr": "CLIQUEZ ICI POUR LES RÉSULTATS COMPLETS DE LA COURSE",
+    "en": "CLICK HERE FOR THE FULL RESULTS OF THE RACE",
 }
 
 
@@ -313,6 +314,10 @@ def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
         ("Soutenez notre journalisme indépendant", "fr"),
         ("Unterstützen Sie unsere Arbeit mit einem Abo oder einer Spende.", "de"),
         ("Jede kleine Spende hilft uns, weiter unabhängig zu berichten!", "de"),
+        ("Do you read us every day? Click here to support the newsroom.", "en"),
+        ("Devenez membre et recevez notre lettre du week-end", "fr"),
+        ("HAZTE MIEMBRO Y RECIBE NUESTRA REVISTA", "es"),
+        ("Unterstütze unabhängige Berichterstattung aus der Region", "de"),
     ],
 )
 def test_support_appeals_are_paywall(text: str, lang: str) -> None:
@@ -327,6 +332,8 @@ def test_support_appeals_are_paywall(text: str, lang: str) -> None:
         ("The charity said donations had doubled since the floods began in March.", "en"),
         ("L'association a reçu plus de dons que prévu après les inondations de mars.", "fr"),
         ("Die Spenden an das Hilfswerk haben sich seit den Überschwemmungen verdoppelt.", "de"),
+        ("The cooperative said it would support members hit by the floods this year.", "en"),
+        ("La coopérative compte deux cents membres depuis le début de la saison.", "fr"),
     ],
 )
 def test_reports_on_donations_are_no_appeal(text: str, lang: str) -> None:
@@ -372,6 +379,13 @@ def test_an_in_this_photo_caption_with_a_date(text: str, caption: bool) -> None:
         ("Submit your letter to the editor via the form below.", "en", Label.COMMENTS),
         ("Merci de respecter notre charte de modération.", "fr", Label.COMMENTS),
         ("Bitte halten Sie sich an unsere Netiquette.", "de", Label.COMMENTS),
+        ("Note: comments are moderated and may take a day to appear.", "en", Label.COMMENTS),
+        ("Les commentaires sont modérés avant d'être mis en ligne.", "fr", Label.COMMENTS),
+        (
+            "Ihr Beitrag wird von einem Moderator überprüft, bevor er erscheint.",
+            "de",
+            Label.COMMENTS,
+        ),
         ("This story is the copyrighted property of the paper.", "en", Label.FOOTER),
         ("Reproduction interdite sans autorisation de la rédaction.", "fr", Label.FOOTER),
         ("Nachdruck nur mit Genehmigung des Verlags.", "de", Label.FOOTER),
@@ -389,6 +403,9 @@ def test_notice_phrases(text: str, lang: str, label: Label) -> None:
         ("The shop says its affiliates sold twice as many sacks this year.", "en"),
         ("La boutique affirme que ses affiliés ont vendu deux fois plus de sacs.", "fr"),
         ("Der Verlag prüft den Inhalt von Verträgen mit den Händlern genau.", "de"),
+        # a story about moderation is no notice
+        ("The debate was moderated by a radio host from the capital city.", "en"),
+        ("Le débat était modéré par une animatrice de la radio régionale.", "fr"),
     ],
 )
 def test_notice_phrases_leave_prose_alone(text: str, lang: str) -> None:
@@ -541,6 +558,32 @@ def test_an_author_bio_under_the_article_is_metadata(lang: str) -> None:
     assert all(c.label.is_article for c in out[:-1])
 
 
+# a guest post's signature: the founder or consultant who wrote it, the noun in title case
+FOUNDER_BIOS = {
+    "fr": "Mariam Touré est la Fondatrice et Consultante principale de Karité Conseil, une "
+    "agence qui accompagne les coopératives dans leur communication.",
+    "en": "Mariam Toure is the Founder & Principal Consultant at Shea Advisory, an agency "
+    "that helps cooperatives tell their story to buyers.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_founder_signing_the_post_is_metadata(lang: str) -> None:
+    rows = [("p", p, True) for p in BODIES[lang]] + [("p", FOUNDER_BIOS[lang], True)]
+    out = _verdicts(rows, lang)
+    assert out[-1].label is Label.METADATA
+    assert all(c.label.is_article for c in out[:-1])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_founder_in_the_story_is_article(lang: str) -> None:
+    body = BODIES[lang]
+    rows = [("p", body[0], True), ("p", FOUNDER_BIOS[lang], True)]
+    rows += [("p", p, True) for p in body[1:]]
+    out = _verdicts(rows, lang)
+    assert out[1].label is Label.PARAGRAPH
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_sentence_about_a_journalist_in_the_story_is_article(lang: str) -> None:
     # the same sentence with paragraphs after it is the story's (a journalist's arrest)
@@ -640,3 +683,50 @@ def test_an_organisation_in_the_last_paragraph_is_the_story(lang: str) -> None:
     rows = [("p", p, True) for p in BODIES[lang]] + [("p", BACKGROUND[lang], True)]
     out = _verdicts(rows, lang)
     assert all(c.label is Label.PARAGRAPH for c in out)
+
+
+# --- what trafilatura kept past a closing rail ---------------------------------------------
+
+RAILS = {
+    "fr": (
+        "Les plus lus",
+        [
+            "Le prix du mil grimpe à Mopti",
+            "Une nouvelle route vers Tombouctou",
+            "Les éleveurs inquiets avant la saison",
+            "La foire de Ségou ouvre ses portes",
+        ],
+        "À Gao, les pêcheurs ont repris la mer après trois semaines de crue, selon la mairie.",
+    ),
+    "en": (
+        "Most read",
+        [
+            "Millet prices climb in Mopti",
+            "A new road to Timbuktu",
+            "Herders worried before the season",
+            "The Segou fair opens its doors",
+        ],
+        "In Gao, the fishermen went back out after three weeks of floods, the town hall said.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_teaser_kept_past_a_closing_rail_is_not_the_article(lang: str) -> None:
+    heading, entries, teaser = RAILS[lang]
+    rows = [("p", p, True) for p in BODIES[lang]] + [("h2", heading, False)]
+    rows += [("li", e, False) for e in entries] + [("p", teaser, True)]
+    out = _verdicts(rows, lang)
+    assert all(c.label.is_article for c in out[:4])
+    assert not out[-1].label.is_article
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_article_goes_on_under_a_box_of_one_teaser(lang: str) -> None:
+    # a "Most read" box of one headline inside the text: the paragraph under it is the
+    # article's last one
+    heading, entries, last = RAILS[lang]
+    rows = [("p", p, True) for p in BODIES[lang]] + [("h2", heading, False)]
+    rows += [("li", entries[0], False), ("p", last, True)]
+    out = _verdicts(rows, lang)
+    assert out[-1].label.is_article

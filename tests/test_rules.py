@@ -607,6 +607,11 @@ CASES: list[Case] = [
     _pos("metadata", "en", "By John Smith", Label.METADATA, "byline"),
     _pos("metadata", "en", "5 min read", Label.METADATA, "reading time"),
     _pos("metadata", "en", "Last updated 14:05 GMT", Label.METADATA, "dateline"),
+    # the page's change date: a dateline (which a block trafilatura kept cannot outweigh),
+    # not a bare "date line"
+    _pos("metadata", "fr", "Dernière modification : 14.02.2024", Label.METADATA, "dateline"),
+    _pos("metadata", "en", "Last modified: 14 February 2024", Label.METADATA, "dateline"),
+    _pos("metadata", "de", "Letzte Änderung 14.02.2024", Label.METADATA, "dateline"),
     _neg("metadata", "fr", "Par ailleurs, le ministre a démissionné."),
     _neg(
         "metadata",
@@ -615,6 +620,12 @@ CASES: list[Case] = [
         "Bamako fait état de plus de deux cent mille déplacés dans le centre du pays.",
     ),
     _neg("metadata", "en", "By Tuesday, the water had reached the market."),
+    # a line that introduces what follows, with a dateline word inside it, is a sentence
+    _neg("metadata", "en", "We set out our reasons in a recently-published review:"),
+    _neg("metadata", "fr", "Voici les chiffres du rapport mis à jour le mois dernier :"),
+    # ... but the word before the colon is the dateline, its date on the next line
+    _pos("metadata", "en", "This page was last modified:", Label.METADATA, "dateline"),
+    _pos("metadata", "fr", "Cet article a été mis à jour le :", Label.METADATA, "dateline"),
     _pos("metadata", "fr", "Crédits photos : Aïcha Diallo", Label.METADATA, "dateline"),
     _pos("metadata", "en", "Image credit: Sahel Weekly", Label.METADATA, "dateline"),
     _neg("metadata", "fr", "Salle de la Caisse de crédit mutuel de Ségou"),
@@ -679,6 +690,12 @@ CASES: list[Case] = [
     _pos("end_note", "fr", "Abonnez-vous à notre chaîne YouTube", Label.NEWSLETTER, "abonnez"),
     _pos("end_note", "en", "Filed under: Niger | Agriculture", Label.METADATA, "filed under"),
     _pos("end_note", "fr", "Classé dans : Économie, Mali", Label.METADATA, "classe dans"),
+    _pos("end_note", "fr", "Catégorie : Agriculture, Niger", Label.METADATA, "categorie"),
+    _pos("end_note", "fr", "Mots-clés : élevage, transhumance", Label.METADATA, "mots-cles"),
+    _pos("end_note", "en", "Category : Press Releases", Label.METADATA, "category"),
+    _pos("end_note", "de", "Schlagwörter: Landwirtschaft, Sahel", Label.METADATA, "schlagworter"),
+    _neg("end_note", "en", "The category of small farms grew by a third in the valley."),
+    _neg("end_note", "fr", "La catégorie des petits éleveurs a doublé dans la région."),
     _pos("end_note", "en", "Like this story? Share it with a friend!", Label.SHARE, "like"),
     _pos(
         "end_note",
@@ -695,6 +712,31 @@ CASES: list[Case] = [
         "ecoutez",
     ),
     _neg("end_note", "en", "Listen to the herders and you hear how the rains have changed."),
+    # the site's app
+    _pos("end_note", "en", "CLICK HERE TO GET THE SAHEL WEEKLY APP", Label.AD, "get the"),
+    _pos(
+        "end_note",
+        "en",
+        "For breaking news from the Sahel download the Delta Courier apps for iOS and Android.",
+        Label.AD,
+        "for breaking news",
+    ),
+    _pos(
+        "end_note",
+        "fr",
+        "Téléchargez notre application pour suivre l'actualité",
+        Label.AD,
+        "telechargez",
+    ),
+    _pos(
+        "end_note",
+        "de",
+        "Laden Sie unsere App für iOS und Android herunter.",
+        Label.AD,
+        "laden sie",
+    ),
+    _neg("end_note", "en", "Farmers who download the weather app get alerts before the storms."),
+    _neg("end_note", "fr", "Les éleveurs qui ont téléchargé l'application reçoivent des alertes."),
     _pos(
         "end_note",
         "en",
