@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from .lexicon import is_vocabulary_line
 from .models import Block
-from .rules import is_vocabulary_line
 from .textutil import collapse
 from .vocab import DANGLING_WORDS
 

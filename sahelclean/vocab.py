@@ -662,7 +662,7 @@ CONTAINER_TAGS: dict[str, Label] = {"nav": Label.NAVIGATION, "footer": Label.FOO
 
 # More widget headings, second round on HTML quality (seen on German, Spanish,
 # Portuguese and Polish news sites and blogs of a multilingual news set). Kept apart from
-# HEADINGS so that both grow without touching each other's lines; rules.vocabulary reads
+# HEADINGS so that both grow without touching each other's lines; lexicon.vocabulary reads
 # both. Only headings printed over rails, tag lists, comment forms and share bars on many
 # sites: no line an article would use as an intertitle ("Themen", "Weitere Informationen").
 MORE_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
@@ -726,7 +726,7 @@ MORE_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
 }
 
 # More widget phrases and teaser lead-ins, second round on HTML quality (same sites as
-# MORE_HEADINGS; rules.vocabulary reads them with PHRASES and TEASER_PREFIXES).
+# MORE_HEADINGS; lexicon.vocabulary reads them with PHRASES and TEASER_PREFIXES).
 MORE_PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
     Label.COMMENTS: {
         "de": (
@@ -842,7 +842,7 @@ MORE_TEASER_PREFIXES: tuple[str, ...] = (
 
 
 # Every table of a kind, in the order the classifier reads them: the first table that
-# lists a phrase gives its label. rules.vocabulary and `sahelclean rules list` read these.
+# lists a phrase gives its label. lexicon.vocabulary and `sahelclean rules list` read these.
 # Headings of an author's bio box under the article: the name and a few lines about the
 # writer follow. Only full headings ("À propos de l'auteur"), never a byline prefix.
 AUTHOR_HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {

@@ -809,7 +809,7 @@ def test_short_lines_with_a_long_run_of_punctuation(tmp_path: Path) -> None:
     """Two lines of two words around 100,000 dashes or dots, one of them ending like a cut
     get_text() fragment ("… de" / "Médecins sans frontières"): cleaned well within a 5 s
     budget. Found by bench/fuzz.py: features.KEY_EDGES (r'^[\\W\\d_]+|[\\W\\d_]+$') was
-    quadratic on such lines, in features() and in rules.is_vocabulary_line (40,000 dashes
+    quadratic on such lines, in features() and in lexicon.is_vocabulary_line (40,000 dashes
     took 11 s, 100,000 about 70 s); 299a29d caps what the rules read of a line."""
     bad = tmp_path / "in" / "dashes.txt"
     bad.parent.mkdir()
