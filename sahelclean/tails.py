@@ -34,6 +34,8 @@ SUMMARY_MIN_WORDS = 26
 RANK_MAX_CHARS = 6
 _RANK_START = frozenset("#0123456789")
 _LETTER = re.compile(r"[^\W\d_]")
+# A clock time alone on its line: "14:32", "14h32", "2:32 pm", "10.45 Uhr".
+_TIME = re.compile(r"\d{1,2}[:h.]\d{2}(?:\s*(?:[ap]\.?m\.?|h|uhr|gmt|utc|[ecmp][sd]?t))?", re.I)
 _OPENERS = "\"'«“‘„¿¡([ "
 
 
@@ -75,6 +77,8 @@ def _rank(line: Line) -> bool:
     A list of the article's own, or a live blog's entries: not a rail of teasers.
     """
     text = line.f.text.strip()
+    if _TIME.fullmatch(text):
+        return True
     return len(text) <= RANK_MAX_CHARS and text[:1] in _RANK_START and not _LETTER.search(text)
 
 
