@@ -28,6 +28,7 @@ from .profile import SiteView, mark_site
 from .roles import settle
 from .rules import RELATIVE_TIME_REASON
 from .siterules import SiteRules
+from .tails import teaser_tail
 from .textutil import stopwords_for
 from .zones import Zone, comment_evidence, find_zones
 
@@ -316,6 +317,8 @@ def find_core(
         s = grow_left(capped, s)
         e = grow_right(lines, zones, capped, e)
     e = cut_tail(lines, zones, s, e, dump=heads)
+    if heads:
+        e = _before_teasers(lines, zones, s, e, spacing)
     s = extend_head(lines, zones, s, e)
     prose_chars = sum(
         ln.f.n_chars
@@ -323,6 +326,21 @@ def find_core(
         if z is None and ln.rule is None and ln.prose is Prose.GOOD
     )
     return (s, e) if prose_chars >= MIN_CORE_CHARS else None
+
+
+def _before_teasers(
+    lines: list[Line], zones: list[Zone | None], s: int, e: int, spacing: bool
+) -> int:
+    """End the core before a rail of teasers it ran into, if the article keeps enough prose."""
+    end = teaser_tail(lines, zones, s, e, spacing)
+    if end is None:
+        return e
+    prose = sum(
+        ln.f.n_chars
+        for ln, z in zip(lines[s : end + 1], zones[s : end + 1], strict=True)
+        if z is None and ln.rule is None and ln.prose is Prose.GOOD
+    )
+    return end if prose >= MIN_CORE_CHARS else e
 
 
 def _capped(lines: list[Line], scores: list[float], zones: list[Zone | None]) -> list[float]:

@@ -181,7 +181,7 @@ def _prose_after(lines: list[Line]) -> list[int]:
     return out[1:]
 
 
-def _headline_like(line: Line) -> bool:
+def headline_like(line: Line) -> bool:
     """A rail entry: a short title without a full stop and no widget verdict."""
     f = line.f
     if line.rule is not None or line.heading is not None or f.ends_colon or line.block.kept:
@@ -211,7 +211,7 @@ def _shape_zones(lines: list[Line], zones: list[Zone | None], options: Options) 
             continue
         j, items, menu_items = i, 0, 0
         while j < len(lines) and zones[j] is None and not lines[j].block.kept:
-            if _headline_like(lines[j]):
+            if headline_like(lines[j]):
                 items += 1
             elif lines[j].f.n_words <= MENU_ITEM_MAX_WORDS and lines[j].prose is Prose.BAD:
                 menu_items += 1
@@ -234,7 +234,7 @@ def _shape_zones(lines: list[Line], zones: list[Zone | None], options: Options) 
 
 def _paragraphs(run: list[Line]) -> bool:
     """Entries set apart as <p> in an innerText dump are short paragraphs, not rail links."""
-    entries = [ln for ln in run if _headline_like(ln)]
+    entries = [ln for ln in run if headline_like(ln)]
     return sum(1 for ln in entries if ln.block.spaced) >= SPACED_RUN_SHARE * len(entries)
 
 
@@ -244,7 +244,7 @@ def _numbered(run: list[Line]) -> bool:
     Rankings ("1) …"), ingredients ("8 ripe pears"), tour dates and results tables are
     lists of the article; rails of links start with words.
     """
-    entries = [ln for ln in run if _headline_like(ln)]
+    entries = [ln for ln in run if headline_like(ln)]
     numbered = sum(1 for ln in entries if ln.f.text[:1].isdigit())
     return numbered >= NUMBERED_SHARE * len(entries)
 
@@ -297,7 +297,7 @@ def _teaser_zones(lines: list[Line], zones: list[Zone | None]) -> None:
             j + 1 < len(lines)
             and zones[j] is None
             and zones[j + 1] is None
-            and _headline_like(lines[j])
+            and headline_like(lines[j])
             and _summary_like(lines[j + 1])
         ):
             j += 2

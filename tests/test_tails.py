@@ -1,0 +1,168 @@
+"""A rail of teasers after the article, with no heading over it, is cut; a live blog is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahelclean import clean
+
+# --- invented dumps, innerText style: paragraphs set apart, the cards of a rail not ---
+
+FR_TITLE = "À Tombouctou, les manuscrits anciens retrouvent leurs bibliothèques"
+FR_BODY = [
+    "Après des années passées dans des cantines en métal à Bamako, plusieurs milliers de "
+    "manuscrits ont regagné cette semaine les bibliothèques familiales de la ville.",
+    "Les familles qui les gardent depuis des générations ont dû attendre la fin des "
+    "travaux de rénovation, financés par une fondation et par la coopération régionale.",
+    "« C'est une partie de notre mémoire qui revient à la maison », confie le gardien "
+    "d'une bibliothèque du quartier de Djingareyber, les mains posées sur un coffre.",
+    "Les restaurateurs formés sur place vont désormais numériser les pages les plus "
+    "fragiles, afin que les chercheurs puissent les consulter sans les abîmer davantage.",
+]
+FR_TEASERS = [
+    (
+        "Niger : la saison des pluies s'annonce précoce dans le Sud",
+        "12 juin 2024",
+        "Les services météorologiques prévoient des pluies abondantes dès la fin du mois.",
+    ),
+    (
+        "Burkina : un festival de cinéma itinérant dans les villages",
+        "11 juin 2024",
+        "Une caravane projette des films en plein air dans une dizaine de communes.",
+    ),
+    (
+        "Tchad : les éleveurs de Mongo réclament de nouveaux puits",
+        "10 juin 2024",
+        "Les points d'eau manquent sur les routes de transhumance, disent-ils.",
+    ),
+    (
+        "Sénégal : la pêche artisanale face à la hausse du carburant",
+        "9 juin 2024",
+        "Les pirogues sortent moins souvent et le prix du poisson grimpe au marché.",
+    ),
+]
+
+EN_TITLE = "Timbuktu's ancient manuscripts return to their family libraries"
+EN_BODY = [
+    "After years spent in metal trunks in Bamako, several thousand manuscripts went back "
+    "this week to the family libraries of the old city on the edge of the desert.",
+    "The families who have kept them for generations had to wait for the end of the "
+    "renovation work, paid for by a foundation and by regional partners.",
+    '"It is a part of our memory coming home," says the keeper of one library in the '
+    "Djingareyber quarter, his hands resting on a wooden chest.",
+    "Restorers trained on site will now scan the most fragile pages, so that researchers "
+    "can read them without damaging them any further.",
+]
+EN_TEASERS = [
+    (
+        "Niger braces for an early rainy season in the south",
+        "June 12, 2024",
+        "Forecasters expect heavy rain to arrive before the end of the month.",
+    ),
+    (
+        "A travelling film festival tours Burkina Faso's villages",
+        "June 11, 2024",
+        "A caravan shows films in the open air in a dozen rural communes.",
+    ),
+    (
+        "Herders in Chad's Mongo region ask for new wells",
+        "June 10, 2024",
+        "Water points are missing along the grazing routes, they say.",
+    ),
+    (
+        "Senegal's small fishing boats hit by rising fuel prices",
+        "June 9, 2024",
+        "Boats go out less often and fish prices are climbing at the market.",
+    ),
+]
+
+
+def _page(title: str, date: str, body: list[str], tail: list[str]) -> str:
+    """An innerText dump: a menu, the article's paragraphs set apart, then `tail` lines."""
+    head = "Accueil\nAfrique\nSahel\nSport\nCulture\n\n"
+    article = "\n\n".join([title, date, *body])
+    return f"{head}{article}\n\n" + "\n".join(tail) + "\n\nMentions légales\n© 2024\n"
+
+
+def _rail(teasers: list[tuple[str, str, str]]) -> list[str]:
+    """The lines of a rail of cards: headline, date, summary, with no heading above."""
+    return [line for card in teasers for line in card]
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "body", "teasers", "lang"),
+    [
+        (FR_TITLE, "13 juin 2024", FR_BODY, FR_TEASERS, "fr"),
+        (EN_TITLE, "June 13, 2024", EN_BODY, EN_TEASERS, "en"),
+    ],
+    ids=["fr", "en"],
+)
+def test_teaser_rail_after_the_article_is_cut(
+    title: str, date: str, body: list[str], teasers: list[tuple[str, str, str]], lang: str
+) -> None:
+    doc = clean(_page(title, date, body, _rail(teasers)))
+    assert doc.language == lang
+    for paragraph in body:
+        assert paragraph in doc.text
+    for headline, _, summary in teasers:
+        assert headline not in doc.text
+        assert summary not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "body", "teasers"),
+    [
+        (FR_TITLE, "13 juin 2024", FR_BODY, FR_TEASERS),
+        (EN_TITLE, "June 13, 2024", EN_BODY, EN_TEASERS),
+    ],
+    ids=["fr", "en"],
+)
+def test_two_entries_are_the_articles_last_sections(
+    title: str, date: str, body: list[str], teasers: list[tuple[str, str, str]]
+) -> None:
+    """Fewer than three entries of that shape: an article's intertitled ending, kept."""
+    tail = ["", *(line for card in teasers[:2] for line in (card[0], "", card[2], ""))]
+    doc = clean(_page(title, date, body, tail))
+    for _, _, summary in teasers[:2]:
+        assert summary in doc.text
+
+
+FR_LIVE = [
+    ("14:32", "Le convoi humanitaire est arrivé à Ménaka",
+     "Les camions transportent des vivres et des médicaments pour les déplacés."),
+    ("14:05", "Le gouverneur salue l'arrivée des secours",
+     "Il promet une distribution équitable entre les quartiers de la ville."),
+    ("13:41", "La route rouverte après deux semaines",
+     "Les forces armées ont sécurisé l'axe depuis Gao, selon l'état-major."),
+    ("13:10", "Les premiers déplacés attendent devant l'école",
+     "Plusieurs centaines de familles se sont rassemblées dès le matin."),
+]  # fmt: skip
+EN_LIVE = [
+    ("2:32 pm", "Aid convoy reaches Ménaka",
+     "The lorries carry food and medicine for the displaced families."),
+    ("2:05 pm", "Governor welcomes the relief",
+     "He promises a fair distribution between the districts of the town."),
+    ("1:41 pm", "Road reopened after two weeks",
+     "The army has secured the route from Gao, according to its staff."),
+    ("1:10 pm", "First families wait at the school",
+     "Several hundred families gathered there from early morning."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "body", "live"),
+    [
+        (FR_TITLE, "13 juin 2024", FR_BODY, FR_LIVE),
+        (EN_TITLE, "June 13, 2024", EN_BODY, EN_LIVE),
+    ],
+    ids=["fr", "en"],
+)
+def test_live_blog_with_time_stamps_is_kept_whole(
+    title: str, date: str, body: list[str], live: list[tuple[str, str, str]]
+) -> None:
+    """A time over each headline and paragraph: a live blog's posts, not teasers."""
+    tail = ["", *(line for post in live for line in (post[0], post[1], "", post[2], ""))]
+    doc = clean(_page(title, date, body, tail))
+    for _, headline, paragraph in live:
+        assert headline in doc.text
+        assert paragraph in doc.text
