@@ -1,7 +1,7 @@
 """Context-free rules: each looks at one block's features and returns a verdict or None.
 
 The rules run in the order of `RULES`; the first verdict wins. Widget headings are not
-decided here but found by `widget_heading`, because they open a zone (see classify.py).
+decided here but found by `widget_heading`, because they open a zone (see zones.py).
 """
 
 from __future__ import annotations

@@ -1,11 +1,13 @@
-"""A rail of teasers that the article core runs into at its end.
+"""Where the article ends: the widget that closes it, and a rail of teasers it ran into.
 
-After the article, many pages list other articles: a headline, perhaps a kicker, a
-byline or a date, and a one- or two-sentence summary, entry after entry, often with no
-heading over them. Each summary is prose, so the core runs on into them. An article
-puts an intertitle over several paragraphs now and then; a teaser rail puts a headline
-over every single short paragraph. A live blog puts a time over each paragraph, not a
-headline, and stays whole.
+cut_tail ends the core at the first closing widget ("Related", comments, a sign-up box)
+once most of its prose is behind; before_tail_rail does the same on HTML for what
+trafilatura kept past such a rail. After the article, many pages list other articles: a
+headline, perhaps a kicker, a byline or a date, and a one- or two-sentence summary, entry
+after entry, often with no heading over them. Each summary is prose, so the core runs on
+into them. An article puts an intertitle over several paragraphs now and then; a teaser
+rail puts a headline over every single short paragraph. A live blog puts a time over
+each paragraph, not a headline, and stays whole (teaser_tail).
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from __future__ import annotations
 import re
 
 from .firstpass import Line, Prose
-from .zones import Zone, headline_like
+from .models import Label
+from .runs import MIN_CORE_CHARS
+from .zones import Zone, comment_evidence, headline_like
 
 # Entries of this shape at the end of the core make a rail: fewer are an article's last
 # intertitled sections. (Dev, on dumps only: te innertext +0.0009, te gettext +0.0006, sh
@@ -121,3 +125,85 @@ def teaser_tail(
     while end > i and (zones[end] is not None or lines[end].rule or lines[end].prose is Prose.BAD):
         end -= 1
     return end
+
+
+# Widgets after which an article does not resume, once this share of its prose is behind.
+# METADATA: an author box ("About the author", vocab.AUTHOR_HEADINGS; dev: te gettext
+# +0.0019, te-fr gettext +0.0284, te innertext +0.0003, sh and HTML unchanged).
+TAIL_BOUNDARIES = frozenset(
+    {Label.RELATED, Label.COMMENTS, Label.NEWSLETTER, Label.FOOTER, Label.METADATA}
+)
+TAIL_SHARE = 0.85
+# HTML: what trafilatura kept past such a widget heading after the core (a "Meistgelesen"
+# rail, "About the author", "Leave a Reply") is teasers, bios and forms when it holds at
+# most TAIL_REST_SHARE of what it kept before, and the heading opens a rail of at least
+# TAIL_RAIL_ENTRIES lines (see cover_kept). A heading alone or over a box of one or two
+# teasers ("Mehr zum Thema" inside the text, "Trending" over kept prose) is passed over:
+# the article goes on under it. (Dev: te html +0.0010, 14 pages of 14 sites in 4
+# languages, no `with` snippet lost; sh and the dumps unchanged. Entries 2: the same; 4:
+# te +0.0007. Share 0.3: the same; 0.1: te +0.0007. Any heading, a box of one entry
+# too: te +0.0016 but the last paragraphs of 4 articles lost after an inline box, and
+# sh -0.0003 until a heading alone was passed over.)
+TAIL_REST_SHARE = 0.2
+TAIL_RAIL_ENTRIES = 3
+# ... and so do these lines: a sign-up box, a paywall, the page footer, a comment's author.
+# On a dump, a comments heading over real comments ends it whatever the share (see
+# cut_tail; dev: sh innertext +0.0021, sh gettext +0.0019, one page whose thread outweighed
+# its article; te unchanged; on HTML too: sh/html -0.0009, trafilatura's choice of that
+# page set aside).
+TAIL_RULES = frozenset({Label.NEWSLETTER, Label.PAYWALL, Label.FOOTER, Label.COMMENTS})
+
+
+def before_tail_rail(lines: list[Line], zones: list[Zone | None], core_end: int, end: int) -> int:
+    """The last kept block before a closing rail after the core, if little is kept past it."""
+    for b in range(core_end + 1, end + 1):
+        zone = zones[b]
+        if zone is None or zone.start != b or lines[b].heading is None:
+            continue
+        if zone.label not in TAIL_BOUNDARIES or zone.end - zone.start < TAIL_RAIL_ENTRIES:
+            continue
+        before = sum(len(ln.block.text) for ln in lines[:b] if ln.block.kept)
+        after = sum(len(ln.block.text) for ln in lines[b : end + 1] if ln.block.kept)
+        if after > TAIL_REST_SHARE * before:
+            return end
+        return max([core_end, *(i for i in range(core_end, b) if lines[i].block.kept)])
+    return end
+
+
+def cut_tail(
+    lines: list[Line], zones: list[Zone | None], s: int, e: int, dump: bool = False
+) -> int:
+    """End the core at the first widget that follows most of its prose.
+
+    A "Related" rail, a comment block or a sign-up box after the bulk of an article ends
+    it: the prose that comes after them (comments, teasers, bios) is not the article's.
+    On a dump, a comments heading with comment evidence under it (a time line, a reply
+    button) ends it wherever it stands, once MIN_CORE_CHARS of prose are behind: a long
+    thread can hold more prose than the article.
+    """
+    prose = [
+        ln.f.n_chars if z is None and ln.rule is None and ln.prose is Prose.GOOD else 0
+        for ln, z in zip(lines[s : e + 1], zones[s : e + 1], strict=True)
+    ]
+    total = sum(prose)
+    seen = 0
+    for i in range(s, e + 1):
+        zone, rule = zones[i], lines[i].rule
+        opens = (
+            zone is not None and zone.start == i and zone.label in TAIL_BOUNDARIES and zone.heading
+        )
+        if (
+            opens or (rule is not None and rule.label in TAIL_RULES)
+        ) and seen >= TAIL_SHARE * total:
+            return max(s, i - 1)
+        if (
+            dump
+            and opens
+            and zone is not None
+            and zone.label is Label.COMMENTS
+            and seen >= MIN_CORE_CHARS
+            and comment_evidence(lines, i + 1)
+        ):
+            return max(s, i - 1)
+        seen += prose[i - s]
+    return e
