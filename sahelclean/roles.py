@@ -2,47 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from . import vocab
+from .bios import author_bio, company_note
 from .firstpass import Line, Prose, text_size
 from .models import Classified, Label, Verdict
 from .options import Options
 from .rules import DATE_LINE_REASON, is_list_entry
-from .textutil import words
+from .title import find_title
 from .zones import Zone
 
-# The title is looked for this many blocks above the core (bylines and dates sit between).
-TITLE_WINDOW = 8
-TITLE_MIN_WORDS = 2
-TITLE_MAX_WORDS = 30
 # A dropped paragraph inside what trafilatura kept is taken back when it has few links.
 GAP_MAX_LINK_DENSITY = 0.2
 LEFT_OUT = "left out by trafilatura, which kept the article around it"
-# A <title> is a line; the first line of a dump may be a whole page (a 50 MB line).
-TITLE_HINT_CHARS = 1000
-# In HTML, an <h1> is the title more often than not.
-H1_BONUS = 1.5
 # An <h2>…<h6> that long is a paragraph dressed as a heading.
 HEADING_WORDS = 14
 # A data table's cells ("DL", "63", "85%") are the article's when trafilatura kept them.
 TABLE_CELLS = frozenset({"td", "th"})
-# An author's bio is a sentence or two, among the last BIO_LAST_PARAGRAPHS + 1 paragraphs.
-BIO_MAX_WORDS = 70
-BIO_LAST_PARAGRAPHS = 1
 # An attribution line under a quote is short: "Name, function, date".
 ATTRIBUTION_MAX_WORDS = 30
-# A company's note under a press release: a paragraph or two (the name opens each).
-COMPANY_MAX_WORDS = 120
-COMPANY_NOTE_LINES = 2
-# A line that restates the page's <title> (og:title) is its headline: nearly all its words
-# are the hint's, and it covers most of the hint (which may add the site's name).
-HINT_IN_TITLE = 0.9
-HINT_COVERED = 0.5
-# A declared title this long says what the headline is about: a line sharing none of its
-# words (a skip link, a gallery counter, a photo credit, a byline) is not the headline.
-HINT_MIN_WORDS = 3
 
 
 def settle(
@@ -120,97 +96,6 @@ def zone_line(zone: Zone, line: Line) -> int:
     return line.block.line - (line.block.index - zone.start)
 
 
-def find_title(
-    lines: list[Line], zones: list[Zone | None], start: int, end: int, hint: str | None = None
-) -> int | None:
-    """The headline-like block just above (or at the top of) the core.
-
-    It looks most like the page's own title: the <title> when the HTML gives it, else the
-    first line of the dump (get_text() dumps start with the <title>).
-    """
-    first_words = set(words((hint or (lines[0].f.text if lines else ""))[:TITLE_HINT_CHARS]))
-    restated = _restated_hint(lines, start, end, first_words) if hint else None
-    best, best_score = None, 0.0
-    for i in range(max(0, start - TITLE_WINDOW), _headline_below(lines, start, end) + 1):
-        line = lines[i]
-        f = line.f
-        if line.rule is not None or line.heading is not None or line.block.tag == "figcaption":
-            continue
-        if zones[i] is not None and not _opens_page(lines, zones, i):
-            continue
-        if not TITLE_MIN_WORDS <= f.n_words <= TITLE_MAX_WORDS or f.ends_colon:
-            continue
-        if f.text.rstrip(" »”\"')").endswith((".", "…")) or not (
-            f.starts_upper or f.text[:1].isdigit()
-        ):
-            continue
-        own = set(words(f.text))
-        overlap = len(own & first_words) / len(own) if own and (i > 0 or hint) else 0.0
-        if hint and len(first_words) >= HINT_MIN_WORDS and not overlap and line.block.tag != "h1":
-            continue  # shares no word with the declared title: a skip link, a credit, a date
-        score = 1.0 + 2.0 * overlap + 1.0 / (1 + abs(start - i)) + min(f.n_words, 12) / 12
-        if line.block.tag == "h1":
-            score += H1_BONUS
-        if score > best_score:
-            best, best_score = i, score
-    # the page has a headline line: the one that restates the declared title is it
-    return restated if best is not None and restated is not None else best
-
-
-def _restated_hint(lines: list[Line], start: int, end: int, hint_words: set[str]) -> int | None:
-    """HTML: the last line above the core's first kept paragraph that restates the <title>.
-
-    The headline the page's head declares is the title wherever its line sits: in a
-    header the zones took for a menu, repeated over a photo gallery, or ending with a full
-    stop ("… They might be."). A gallery counter or a skip link above it is not.
-    """
-    found = None
-    for i in range(max(0, start - TITLE_WINDOW), min(end, start + TITLE_WINDOW) + 1):
-        line = lines[i]
-        if _restates(line, hint_words):
-            found = i
-        if i >= start and line.block.kept and line.prose is Prose.GOOD:
-            break
-    return found
-
-
-def _restates(line: Line, hint_words: set[str]) -> bool:
-    """The line says what the hint says: a headline, not a link or a photo caption."""
-    if line.heading is not None or line.block.tag == "figcaption" or line.f.quoted:
-        return False
-    if line.block.link_density > 0.5 and line.block.tag != "h1":
-        return False
-    own = set(words(line.f.text))
-    if len(own) < TITLE_MIN_WORDS or line.f.n_words > TITLE_MAX_WORDS:
-        return False
-    shared = len(own & hint_words)
-    return shared >= HINT_IN_TITLE * len(own) and shared >= HINT_COVERED * len(hint_words)
-
-
-def _headline_below(lines: list[Line], start: int, end: int) -> int:
-    """HTML: the <h1> at the top of the core, above its first paragraph, else `start`.
-
-    A core may start above the page's headline, at a line trafilatura kept or that reads
-    as prose (a consent notice, a section name, a photo caption): the <h1> under it, before
-    any paragraph, is still the title, and the lines above it are not the article.
-    """
-    for j in range(start + 1, min(end, start + TITLE_WINDOW) + 1):
-        line = lines[j]
-        if line.block.tag == "h1":
-            return j
-        if line.prose is Prose.GOOD and line.rule is None:
-            break
-    return start
-
-
-def _opens_page(lines: list[Line], zones: list[Zone | None], i: int) -> bool:
-    """A headline that closes a menu or rail at the top of the page, before any prose."""
-    zone = zones[i]
-    if zone is None or zone.end != i or zone.label not in (Label.RELATED, Label.NAVIGATION):
-        return False
-    return not any(ln.prose is Prose.GOOD and ln.rule is None for ln in lines[: zone.start])
-
-
 def _role(
     lines: list[Line],
     zones: list[Zone | None],
@@ -222,9 +107,9 @@ def _role(
     """The article role of block i inside the core."""
     f = lines[i].f
     prev = lines[i - 1].f if i > 0 else None
-    if _author_bio(lines, zones, i, end):
+    if author_bio(lines, zones, i, end):
         return Verdict(Label.METADATA, "the author's bio under the article")
-    if _company_note(lines, zones, i, end):
+    if company_note(lines, zones, i, end):
         return Verdict(Label.METADATA, "the company's note closing a press release")
     markup = _markup_role(lines[i])
     if markup is not None:
@@ -251,66 +136,6 @@ def _role(
     if lines[i].block.kept and lines[i].block.tag in TABLE_CELLS:
         return Verdict(Label.PARAGRAPH, "table cell that trafilatura kept in the article")
     return Verdict(Label.BOILERPLATE, "short line inside the article, neither heading nor sentence")
-
-
-def _author_bio(lines: list[Line], zones: list[Zone | None], i: int, end: int) -> bool:
-    """ "Awa Keita is a reporter based in Gao who covers…" as one of the last paragraphs.
-
-    Higher up, such a sentence is the article's: a story about a journalist.
-    """
-    if lines[i].f.n_words > BIO_MAX_WORDS or bio_pattern().match(lines[i].f.text) is None:
-        return False
-    return _paragraphs_after(lines, zones, i, end) <= BIO_LAST_PARAGRAPHS
-
-
-def _company_note(lines: list[Line], zones: list[Zone | None], i: int, end: int) -> bool:
-    """ "Acme is a leading provider of…" closing the article, and what follows it on Acme.
-
-    The note is among the last paragraphs of the core (at most BIO_LAST_PARAGRAPHS after
-    it); the paragraphs right under it that start with the company's name go with it.
-    """
-    for j in range(i, max(-1, i - COMPANY_NOTE_LINES - 1), -1):
-        line = lines[j]
-        if line.f.n_words > COMPANY_MAX_WORDS:
-            continue
-        found = company_pattern().match(line.f.text)
-        if found is None or (j < i and not lines[i].f.text.startswith(found.group(1) + " ")):
-            continue
-        return _paragraphs_after(lines, zones, j, end) <= BIO_LAST_PARAGRAPHS + (i - j)
-    return False
-
-
-def _paragraphs_after(lines: list[Line], zones: list[Zone | None], i: int, end: int) -> int:
-    """How many paragraphs of prose the core holds after line i (up to line end)."""
-    return sum(
-        1
-        for ln, zone in zip(lines[i + 1 : end + 1], zones[i + 1 : end + 1], strict=True)
-        if ln.prose is Prose.GOOD and ln.rule is None and zone is None
-    )
-
-
-@lru_cache(maxsize=1)
-def company_pattern() -> re.Pattern[str]:
-    """A name, then "is a leading … provider" (vocab.COMPANY_WORDS, COMPANY_NOUNS)."""
-    adjectives = "|".join(sorted(vocab.COMPANY_WORDS, key=len, reverse=True))
-    nouns = "|".join(sorted(vocab.COMPANY_NOUNS, key=len, reverse=True))
-    phrases = "|".join(sorted(vocab.COMPANY_PHRASES, key=len, reverse=True))
-    return re.compile(
-        r"^([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}),? (?:\([^)]*\) )?"
-        r"(?:is|est|ist) (?:a|an|the|un|une|le|la|l'|ein|eine|der|die)\b ?[^.]{0,40}?"
-        rf"\b(?:(?:{adjectives})\b[^.]{{0,60}}?\b(?:{nouns})s?|{phrases})\b"
-    )
-
-
-@lru_cache(maxsize=1)
-def bio_pattern() -> re.Pattern[str]:
-    """A name, then "is a … reporter" (vocab.BIO_NOUNS), at the start of a line."""
-    nouns = "|".join(sorted(vocab.BIO_NOUNS, key=len, reverse=True))
-    return re.compile(
-        r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},? (?:\([^)]*\) )?"
-        r"(?:is|est|ist) (?:(?:a|an|the|un|une|le|la|l'|ein|eine|der|die)\b)?[^.]{0,100}?\b"
-        rf"(?i:{nouns})\b"  # "Editor", "Founder": a title case of its own
-    )
 
 
 def _overridable(rule: Verdict | None) -> bool:

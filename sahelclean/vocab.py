@@ -583,7 +583,7 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
 }
 
 # What an author's bio says the author is: "X is an award-winning writer based in…",
-# "X est journaliste…" (see roles.bio_pattern; the bio stands among the last paragraphs).
+# "X est journaliste…" (see bios.bio_pattern; the bio stands among the last paragraphs).
 # Matched in any case. Writers by another trade too: "X is the Founder & Principal
 # Consultant at…", "X ist ERP-Experte…", "X ist Head of Social bei…" (dev: te innertext
 # +0.0006, te gettext +0.0009, te html +0.0006; 3 pages of 3 sites gain, en and de, none
