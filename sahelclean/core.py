@@ -105,12 +105,16 @@ def find_core(
     if heads:
         e = _before_teasers(lines, zones, s, e, spacing)
     s = extend_head(lines, zones, s, e)
-    prose_chars = sum(
+    return (s, e) if _prose_chars(lines, zones, s, e) >= MIN_CORE_CHARS else None
+
+
+def _prose_chars(lines: list[Line], zones: list[Zone | None], s: int, e: int) -> int:
+    """The characters of article prose in lines s to e: no widget, no rule, good prose."""
+    return sum(
         ln.f.n_chars
         for ln, z in zip(lines[s : e + 1], zones[s : e + 1], strict=True)
         if z is None and ln.rule is None and ln.prose is Prose.GOOD
     )
-    return (s, e) if prose_chars >= MIN_CORE_CHARS else None
 
 
 def _before_teasers(
@@ -120,12 +124,7 @@ def _before_teasers(
     end = teaser_tail(lines, zones, s, e, spacing)
     if end is None:
         return e
-    prose = sum(
-        ln.f.n_chars
-        for ln, z in zip(lines[s : end + 1], zones[s : end + 1], strict=True)
-        if z is None and ln.rule is None and ln.prose is Prose.GOOD
-    )
-    return end if prose >= MIN_CORE_CHARS else e
+    return end if _prose_chars(lines, zones, s, end) >= MIN_CORE_CHARS else e
 
 
 def _capped(lines: list[Line], scores: list[float], zones: list[Zone | None]) -> list[float]:

@@ -56,7 +56,7 @@ class Features:
     starts_upper: bool  # a capital, or a letter of a script without case (Arabic, Hebrew)
 
 
-def _starts_upper(first: str) -> bool:
+def starts_upper(first: str) -> bool:
     """True for a capital, or a letter with no case at all: Arabic titles start so."""
     return first.isupper() or (first.isalpha() and not first.islower())
 
@@ -97,5 +97,5 @@ def features(block: Block, stopwords: frozenset[str]) -> Features:
         has_duration=numeric and bool(_DURATION.search(text)),
         has_count=numeric and bool(_COUNT.search(text)),
         has_date=numeric and bool(_DATE.search(text)),
-        starts_upper=_starts_upper(text[:1]),
+        starts_upper=starts_upper(text[:1]),
     )

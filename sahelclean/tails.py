@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .features import starts_upper
 from .firstpass import Line, Prose
 from .models import Label
 from .runs import MIN_CORE_CHARS
@@ -88,8 +89,7 @@ def _rank(line: Line) -> bool:
 
 def _capital(text: str) -> bool:
     """The first letter after opening quotes is a capital (or of a script without case)."""
-    first = text.lstrip(_OPENERS)[:1]
-    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+    return starts_upper(text.lstrip(_OPENERS)[:1])
 
 
 def teaser_tail(
