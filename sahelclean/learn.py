@@ -32,12 +32,11 @@ def learn_page(page: RawPage) -> PageLines:
     text = decode(page.content, page.charset, page.source).text
     if sniff(text) is not InputKind.HTML:
         return page_lines((b.text for b in segment_text(text)), page.url, page.source)
-    from trafilatura import load_html
-
     from .htmlmeta import head_metadata
+    from .htmlparse import parse_html
     from .htmltext import render, to_blocks
 
-    tree = load_html(text)
+    tree, _ = parse_html(text)  # as the cleaner parses it: fragments and deep pages too
     if tree is None:
         raise InputError("the HTML could not be parsed (is it HTML at all?)", page.source)
     url = page.url or head_metadata(tree, page.url).get("url")

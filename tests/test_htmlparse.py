@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sahelclean import clean
-from sahelclean.htmlparse import KEEP_DEPTH, at_depth_limit, flatten, parse_html
+from sahelclean.htmlparse import KEEP_DEPTH, at_depth_limit, flatten, load_html, parse_html
 
 ARTICLES = {
     "fr": (
@@ -106,3 +106,50 @@ def test_flatten_never_shows_a_deep_script() -> None:
 
 def test_keep_depth_is_under_the_parser_limit() -> None:
     assert KEEP_DEPTH < 250
+
+
+# Pages that take each of trafilatura's loading paths: a plain page, a text that declares
+# its encoding (lxml refuses it as str: parsed as bytes), a self-closing <html/>, a doctype
+# on the first line, a lone element (turned down), an empty text.
+LOADER_CASES = {
+    "plain-fr": _page("fr", 3),
+    "plain-en": _page("en", 3),
+    "xml-declaration": '<?xml version="1.0" encoding="utf-8"?>\n' + _page("fr", 1),
+    "self-closing-html": '<html lang="en"/>\n<body><p>' + ARTICLES["en"][1][0] + "</p></body>",
+    "doctype": "<!DOCTYPE html>\n" + _page("en", 1),
+    "lone-element": "<p>" + ARTICLES["fr"][1][0] + "</p>",
+    "empty": "",
+    "form-controls": "<html><body><form><input name='q'><select><option>Niger</option>"
+    "</select><textarea>avis</textarea></form><p>" + ARTICLES["fr"][1][1] + "</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("case", sorted(LOADER_CASES))
+def test_load_html_builds_trafilaturas_tree(case: str) -> None:
+    """The faster parser builds the tree trafilatura's own loader builds, path for path."""
+    from lxml import etree
+    from lxml.html import HtmlElement
+    from trafilatura import load_html as trafilatura_load_html
+
+    html = LOADER_CASES[case]
+    ours, theirs = load_html(html), trafilatura_load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is None:
+        return
+    assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
+    # every element still has lxml.html's methods (trafilatura calls text_content())
+    assert all(isinstance(e, HtmlElement) for e in ours.iter() if isinstance(e.tag, str))
+    assert ours.text_content() == theirs.text_content()
+
+
+def test_each_thread_parses_with_its_own_parser() -> None:
+    """lxml parsers must not be shared between threads."""
+    import threading
+
+    from sahelclean.htmlparse import _parser
+
+    seen: list[object] = []
+    thread = threading.Thread(target=lambda: seen.append(_parser()))
+    thread.start()
+    thread.join()
+    assert seen and seen[0] is not _parser() and _parser() is _parser()
