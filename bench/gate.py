@@ -10,6 +10,7 @@ import json
 import math
 import os
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -148,9 +149,17 @@ def measure(corpora_dir: Path, system: str = "sahelclean") -> dict[str, float]:
     if missing:
         raise GateError(f"cannot load {system}: {missing[system]}")
     run = quality.run_benchmark(corpora_dir, quality.CORPORA, quality.INPUT_KINDS, systems)
-    errors = sum(1 for rows in run.results.values() for r in rows if r.error)
-    if errors:
-        click.echo(f"{system}: {errors} page(s) raised an error (scored as empty)", err=True)
+    errors = Counter(
+        (corpus, kind, (r.error or "").split(":")[0])
+        for (corpus, kind, _), rows in run.results.items()
+        for r in rows
+        if r.error
+    )
+    for (corpus, kind, error), n in sorted(errors.items()):
+        # an empty dump raises EmptyInputError: expected, and scored as an empty answer
+        click.echo(
+            f"{system}: {n} page(s) of {corpus}/{kind} raised {error} (scored as empty)", err=True
+        )
     return quality.figures(quality.cells(run), system)
 
 

@@ -284,3 +284,12 @@ def test_a_system_that_cannot_be_imported_is_reported_and_skipped(
     systems, missing = quality.load_systems(["sahelclean", "c4"])
     assert [s.name for s in systems] == ["c4"]
     assert missing == {"sahelclean": "ImportError: No module named 'sahelclean'"}
+
+
+def test_gate_names_the_errors_and_where(corpora: Path, tmp_path: Path) -> None:
+    """An empty dump raises EmptyInputError: the gate says which error and in which figure."""
+    (corpora / "te" / "te-de" / "innertext.txt").write_text("", encoding="utf-8")
+    floors = _floors_file(tmp_path / "floors.json", dict.fromkeys(gate.FIGURE_KEYS, 0.0))
+    code, out = _gate("--corpora", corpora, "--floors", floors)
+    assert code == 0, out
+    assert "sahelclean: 1 page(s) of te/innertext raised EmptyInputError (scored as empty)" in out
