@@ -166,3 +166,67 @@ def test_live_blog_with_time_stamps_is_kept_whole(
     for _, headline, paragraph in live:
         assert headline in doc.text
         assert paragraph in doc.text
+
+
+FR_EXPLAINER = [
+    ("Qui commandera la force ?",
+     "Le commandement tournera chaque année entre les trois pays, en commençant par le Niger."),
+    ("Comment sera-t-elle financée ?",
+     "Chaque pays versera une part égale, complétée par une taxe sur les importations."),
+    ("Quand sera-t-elle prête ?",
+     "Un premier déploiement est prévu en décembre, un calendrier jugé très ambitieux."),
+    ("Un siège à Niamey",
+     "Le quartier général occupera une ancienne caserne rénovée au bord du fleuve."),
+]  # fmt: skip
+EN_EXPLAINER = [
+    ("Who will command the force?",
+     "Command will rotate each year between the three countries, starting with Niger."),
+    ("How will it be funded?",
+     "Each country will pay an equal share, topped up by a levy on imports."),
+    ("When will it be ready?",
+     "A first deployment is planned for December, a timetable many find ambitious."),
+    ("A headquarters in Niamey",
+     "The staff will sit in a renovated barracks on the bank of the river."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "body", "sections"),
+    [
+        (FR_TITLE, "13 juin 2024", FR_BODY, FR_EXPLAINER),
+        (EN_TITLE, "June 13, 2024", EN_BODY, EN_EXPLAINER),
+    ],
+    ids=["fr", "en"],
+)
+def test_explainer_sections_that_go_on_from_the_article_are_kept(
+    title: str, date: str, body: list[str], sections: list[tuple[str, str]]
+) -> None:
+    """A bare intertitle over one short paragraph, four times, straight after the article's
+    last paragraph: the explainer's own questions, not a rail."""
+    tail = ["", *(line for s in sections for line in (s[0], "", s[1], ""))]
+    doc = clean(_page(title, date, body, tail))
+    for heading, paragraph in sections:
+        assert heading in doc.text
+        assert paragraph in doc.text
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "body", "teasers"),
+    [
+        (FR_TITLE, "13 juin 2024", FR_BODY, FR_TEASERS),
+        (EN_TITLE, "June 13, 2024", EN_BODY, EN_TEASERS),
+    ],
+    ids=["fr", "en"],
+)
+def test_bare_cards_after_a_line_that_is_no_paragraph_are_a_rail(
+    title: str, date: str, body: list[str], teasers: list[tuple[str, str, str]]
+) -> None:
+    """Headline over summary only, but a line stands between the article and the first
+    card (a share prompt, a heading): the cards are a rail."""
+    cards = [line for card in teasers for line in (card[0], card[2])]
+    doc = clean(_page(title, date, body, ["Partager", *cards]))
+    for paragraph in body:
+        assert paragraph in doc.text
+    for headline, _, summary in teasers:
+        assert headline not in doc.text
+        assert summary not in doc.text
