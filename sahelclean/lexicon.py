@@ -31,6 +31,7 @@ class Vocabulary:
     buttons: re.Pattern[str]  # any call to action, at the start of the line
     button_labels: dict[str, Label]
     teaser: re.Pattern[str]
+    lead_in: re.Pattern[str]  # a teaser lead-in alone on its line: "À lire aussi", "Read more:"
     post_link: re.Pattern[str]
     thread: re.Pattern[str]
     relative_time: re.Pattern[str]
@@ -142,6 +143,7 @@ def vocabulary() -> Vocabulary:
         buttons=re.compile(rf"^[\W_]*({_alternation(list(button_labels))})"),
         button_labels=button_labels,
         teaser=re.compile(rf"^[\W_]*(?:{prefixes})(?:{_TEASER_SEP}|\s*\.{{3}}\s*)(?=\w|[«\"“])"),
+        lead_in=re.compile(rf"^[\W_]*(?:{prefixes})[\W_]*$"),
         post_link=re.compile(rf"^[\W_]*(?:{post_links})\W*(?=\w|[«\"“])"),
         thread=re.compile(
             rf"^(?:\d+|{'|'.join(vocab.THREAD_COUNT_WORDS)}) (?:{'|'.join(vocab.THREAD_NOUNS)}) "
