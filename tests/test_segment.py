@@ -295,6 +295,11 @@ def test_short_innertext_dump_with_lowercase_list_keeps_its_entries() -> None:
         ("il a dit «", "non", "il a dit «non"),
         ("de l'", "Office du Niger", "de l'Office du Niger"),
         ("the", "World Bank", "the World Bank"),
+        # a closing quote or an apostrophe after a link: "Garrett’s", "“… demain.”"
+        ("aujourd", "’hui à Gao", "aujourd’hui à Gao"),
+        ("“Nous partirons demain.", "”", "“Nous partirons demain.”"),
+        ("Awa Keita", "’s first album", "Awa Keita’s first album"),
+        ("“We will leave tomorrow.", "”", "“We will leave tomorrow.”"),
     ],
 )
 def test_join_fragments_spacing(left: str, right: str, joined: str) -> None:
