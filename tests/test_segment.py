@@ -210,6 +210,60 @@ def test_menu_entries_ending_on_a_dangling_word_are_not_joined() -> None:
     assert texts(blocks)[: len(menu)] == menu
 
 
+FR_FEW_FRAGMENTS = [
+    "Les éleveurs de",
+    "Tillabéri",
+    "ont quitté leurs villages",
+    ", selon un responsable du",
+    "Haut-Commissariat",
+    ".",
+]
+EN_FEW_FRAGMENTS = [
+    "Herders from",
+    "Tillabéri",
+    "have left their villages",
+    ", an official of the",
+    "High Commission",
+    "said.",
+]
+FR_MENU = ["Accueil", "Politique", "Économie", "Société", "Sport", "Culture"]
+EN_MENU = ["Home", "Politics", "Business", "Society", "Sport", "Culture"]
+
+
+@pytest.mark.parametrize(
+    ("menu", "fragments", "joined"),
+    [
+        (
+            FR_MENU,
+            FR_FEW_FRAGMENTS,
+            "Les éleveurs de Tillabéri ont quitté leurs villages, selon un responsable du "
+            "Haut-Commissariat.",
+        ),
+        (
+            EN_MENU,
+            EN_FEW_FRAGMENTS,
+            "Herders from Tillabéri have left their villages, an official of the High "
+            "Commission said.",
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_dump_without_blank_lines_is_rejoined_despite_a_long_menu(
+    menu: list[str], fragments: list[str], joined: str
+) -> None:
+    """get_text() prints no blank line: in such a dump a few fragments are enough, even when
+    ten menus make them a small share of the lines. An innerText dump of the same lines,
+    with blank lines between its blocks, stays one block per line."""
+    lines = menu * 10 + fragments
+    dense = segment_text("\n".join(lines) + "\n")
+    assert joined in texts(dense)
+    assert texts(dense)[: len(menu) * 10] == menu * 10
+    spaced = segment_text(
+        "\n".join(line + ("\n" if n % 5 == 4 else "") for n, line in enumerate(lines))
+    )
+    assert texts(spaced) == lines
+
+
 def test_short_innertext_dump_with_lowercase_list_keeps_its_entries() -> None:
     lines = [
         "Les maraîchers de Ségou misent sur le solaire",
@@ -241,6 +295,11 @@ def test_short_innertext_dump_with_lowercase_list_keeps_its_entries() -> None:
         ("il a dit «", "non", "il a dit «non"),
         ("de l'", "Office du Niger", "de l'Office du Niger"),
         ("the", "World Bank", "the World Bank"),
+        # a closing quote or an apostrophe after a link: "Garrett’s", "“… demain.”"
+        ("aujourd", "’hui à Gao", "aujourd’hui à Gao"),
+        ("“Nous partirons demain.", "”", "“Nous partirons demain.”"),
+        ("Awa Keita", "’s first album", "Awa Keita’s first album"),
+        ("“We will leave tomorrow.", "”", "“We will leave tomorrow.”"),
     ],
 )
 def test_join_fragments_spacing(left: str, right: str, joined: str) -> None:
