@@ -6,7 +6,7 @@ from .bios import author_bio, company_note
 from .firstpass import Line, Prose, text_size
 from .models import Classified, Label, Verdict
 from .options import Options
-from .rules import DATE_LINE_REASON, is_list_entry
+from .rules import BYLINE_REASON, DATE_LINE_REASON, is_list_entry
 from .title import find_title
 from .zones import Zone
 
@@ -19,6 +19,9 @@ HEADING_WORDS = 14
 TABLE_CELLS = frozenset({"td", "th"})
 # An attribution line under a quote is short: "Name, function, date".
 ATTRIBUTION_MAX_WORDS = 30
+# A line of a byline block (the author's role, the outlet) between its byline and its
+# date is this short.
+BYLINE_BLOCK_MAX_WORDS = 8
 
 
 def settle(
@@ -96,6 +99,25 @@ def zone_line(zone: Zone, line: Line) -> int:
     return line.block.line - (line.block.index - zone.start)
 
 
+def _in_byline_block(lines: list[Line], i: int) -> bool:
+    """A short line with no rule of its own, that is no sentence, between a byline above it
+    and a date line under it: the author's role or outlet ("Sahel Info - Correspondante à
+    Agadez", "Staff writer")."""
+    line = lines[i]
+    f = line.f
+    if line.rule is not None or f.ends_sentence or f.n_words > BYLINE_BLOCK_MAX_WORDS:
+        return False
+    if not 0 < i < len(lines) - 1:
+        return False
+    above, below = lines[i - 1].rule, lines[i + 1].rule
+    return (
+        above is not None
+        and above.reason == BYLINE_REASON
+        and below is not None
+        and below.label is Label.METADATA
+    )
+
+
 def _role(
     lines: list[Line],
     zones: list[Zone | None],
@@ -111,6 +133,8 @@ def _role(
         return Verdict(Label.METADATA, "the author's bio under the article")
     if company_note(lines, zones, i, end):
         return Verdict(Label.METADATA, "the company's note closing a press release")
+    if _in_byline_block(lines, i):
+        return Verdict(Label.METADATA, "line of the byline block, between two of its lines")
     markup = _markup_role(lines[i])
     if markup is not None:
         return markup

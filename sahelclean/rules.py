@@ -34,6 +34,7 @@ RELATIVE_TIME_MAX_WORDS = 8
 _RELATIVE_TAIL = re.compile(vocab.RELATIVE_TIME_TAIL)
 RELATIVE_TIME_REASON = "relative time line"
 DATE_LINE_REASON = "date line"
+BYLINE_REASON = "byline"
 # "© 2024 Sahel Info. Tous droits réservés." A credit "© AFP" under a photo is a caption.
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright)\s*[^\d\n]{0,60}?(?:19|20)\d\d\b")
 COPYRIGHT_MAX_WORDS = 25
@@ -257,7 +258,7 @@ def metadata(f: Features) -> Verdict | None:
     if f.n_words > METADATA_MAX_WORDS:
         return None
     if byline and not f.ends_sentence:
-        return Verdict(Label.METADATA, "byline")
+        return Verdict(Label.METADATA, BYLINE_REASON)
     match = v.dateline.search(f.folded)
     # At the start ("Publié le …", "5 min read" ends without a full stop), or in a line
     # that is no sentence: "The ministry published its report." stays prose, and so does

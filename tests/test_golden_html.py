@@ -27,10 +27,6 @@ HTML_CASES = sorted(p for p in (FIXTURES / "html").iterdir() if (p / "expected.j
 
 # case name -> why the extractor gets it wrong (not the fixture).
 KNOWN_FAILURES: dict[str, str] = {
-    "fr-rail-a-regarder-commentaires": (
-        "the second line of the signature block, 'Sahel Info - Correspondante à Agadez', "
-        "which trafilatura keeps, comes out as an article line"
-    ),
     "en-paywall-subscribers": (
         "the paywall's <h2> 'This article is for subscribers only' is not its widget's "
         "heading (entries headed 'Subscribe', none and 'Subscribe now' instead)"
