@@ -7,6 +7,7 @@ from .firstpass import Line, Prose, text_size
 from .models import Classified, Label, Verdict
 from .options import Options
 from .rules import DATE_LINE_REASON, is_list_entry
+from .tails import LINK_TAIL_REASON, linked_headline
 from .title import find_title
 from .zones import Zone
 
@@ -57,6 +58,8 @@ def settle(
             verdict = _role(lines, zones, i, end, prev_role, options)
             out.append(Classified(line.block, verdict))
             prev_role = verdict.label
+        elif i > end and zone is None and line.rule is None and _closing_link(line):
+            out.append(Classified(line.block, Verdict(Label.RELATED, LINK_TAIL_REASON)))
         elif zone is not None or line.rule is not None or not start <= i <= end:
             where = "before the article" if i < start else "after the article"
             out.append(_outside(line, zone, where))
@@ -136,6 +139,11 @@ def _role(
     if lines[i].block.kept and lines[i].block.tag in TABLE_CELLS:
         return Verdict(Label.PARAGRAPH, "table cell that trafilatura kept in the article")
     return Verdict(Label.BOILERPLATE, "short line inside the article, neither heading nor sentence")
+
+
+def _closing_link(line: Line) -> bool:
+    """A headline trafilatura kept after the article's end: a teaser (see tails.link_tail)."""
+    return bool(line.block.kept) and linked_headline(line)
 
 
 def _overridable(rule: Verdict | None) -> bool:
