@@ -694,6 +694,44 @@ CASES: list[Case] = [
     _pos("end_note", "fr", "Mots-clés : élevage, transhumance", Label.METADATA, "mots-cles"),
     _pos("end_note", "en", "Category : Press Releases", Label.METADATA, "category"),
     _pos("end_note", "de", "Schlagwörter: Landwirtschaft, Sahel", Label.METADATA, "schlagworter"),
+    # a long promotion that opens with the note (rules.OPENING_END_NOTE_MAX_WORDS)
+    _pos(
+        "end_note",
+        "en",
+        "Get access to Sahel Weekly Pro for as little as 20 dollars for the first year. Use "
+        "the code HARMATTAN at checkout. Sahel Weekly Pro gives you every report from our "
+        "correspondents in Gao, Niamey and Ouagadougou, market prices every morning, our "
+        "weekly data letter on the harvest and the herds, and an archive going back ten years.",
+        Label.PAYWALL,
+        "get access to",
+    ),
+    _pos(
+        "end_note",
+        "fr",
+        "Abonnez-vous au Courrier du Delta et profitez de tous nos reportages, de nos "
+        "enquêtes et de nos analyses sur le Sahel, sans publicité, pour seulement deux euros "
+        "par mois la première année. Vous recevrez aussi chaque vendredi notre lettre sur les "
+        "prix des marchés, les pluies et la transhumance, et l'accès à nos archives.",
+        Label.PAYWALL,
+        "abonnez-vous au",
+    ),
+    # ... but a long paragraph that only mentions such a phrase further on is the article's
+    _neg(
+        "end_note",
+        "en",
+        "The cooperative opened a hotline for herders who lost animals to the floods, and its "
+        "office in Mopti can be reached at any hour, the chairman said on Monday, adding that "
+        "more than three hundred families had already called to ask for fodder, seed and "
+        "help with the repair of the wells that the water had filled with sand and mud.",
+    ),
+    _neg(
+        "end_note",
+        "fr",
+        "Le chercheur malien, qui a contribué à cette enquête sur les puits du delta, explique "
+        "que les pluies de juillet ont comblé la moitié des ouvrages creusés depuis dix ans, et "
+        "que les éleveurs doivent désormais parcourir plus de vingt kilomètres chaque jour "
+        "pour abreuver leurs troupeaux avant de rentrer au campement à la nuit tombée.",
+    ),
     _neg("end_note", "en", "The category of small farms grew by a third in the valley."),
     _neg("end_note", "fr", "La catégorie des petits éleveurs a doublé dans la région."),
     _pos("end_note", "en", "Like this story? Share it with a friend!", Label.SHARE, "like"),
