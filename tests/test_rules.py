@@ -174,6 +174,44 @@ CASES: list[Case] = [
         "nous utilisons des cookies",
     ),
     _pos("widget_phrase", "fr", "Déjà abonné ? Connectez-vous", Label.PAYWALL, "deja abonne"),
+    # a notice of a few sentences, the phrase in the first (rules.PHRASE_OPENING_MAX_WORDS)
+    _pos(
+        "widget_phrase",
+        "en",
+        "We welcome comments from our readers on the stories of the day, and all comments are "
+        "moderated before they appear. Please keep to the topic, write in lower case, and do "
+        "not post links to other sites or your email address, or your comment will not be "
+        "published.",
+        Label.COMMENTS,
+        "comments are moderated",
+    ),
+    _pos(
+        "widget_phrase",
+        "fr",
+        "Nous accueillons avec plaisir les réactions de nos lecteurs, mais les commentaires sont "
+        "modérés avant leur publication. Merci de rester courtois, de ne pas écrire en "
+        "majuscules et de ne pas publier de liens vers d'autres sites, faute de quoi votre "
+        "message ne sera pas publié.",
+        Label.COMMENTS,
+        "les commentaires sont moderes",
+    ),
+    # ... a long paragraph that mentions it in a later sentence is prose
+    _neg(
+        "widget_phrase",
+        "en",
+        "The council met on Monday to discuss the new water points in the valley, and the mayor "
+        "promised more wells before the dry season. On the town forum, where comments are "
+        "moderated by volunteers, residents asked why the last three wells had dried up within "
+        "a year.",
+    ),
+    _neg(
+        "widget_phrase",
+        "fr",
+        "Le conseil municipal s'est réuni lundi pour discuter des nouveaux points d'eau de la "
+        "vallée, et le maire a promis d'autres puits avant la saison sèche. Sur le forum de la "
+        "ville, où les commentaires sont modérés par des bénévoles, les habitants se demandent "
+        "pourquoi les puits tarissent.",
+    ),
     _pos(
         "button_phrase",
         "fr",
