@@ -786,3 +786,35 @@ def test_linked_headlines_inside_the_article_are_left_alone(lang: str) -> None:
     rows = [("p", p, True, 0.0) for p in body[:2]] + [("li", h, True, 1.0) for h in headlines]
     rows += [("p", p, True, 0.0) for p in body[2:]]
     assert all(c.label.is_article for c in _linked(rows, lang))
+
+
+# --- an intertitle in a <div> that trafilatura dropped between paragraphs it kept -----------
+
+DIV_INTERTITLES = {
+    "fr": ("Qui paie la facture des engrais ?", "Partager l'article", "Publié le 12 mars 2024"),
+    "en": ("Who pays for the fertiliser?", "Social share", "Published on 12 March 2024"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_short_div_line_between_kept_paragraphs_is_an_intertitle(lang: str) -> None:
+    body = BODIES[lang]
+    intertitle = DIV_INTERTITLES[lang][0]
+    rows = [("p", body[0], True), ("p", body[1], True), ("div", intertitle, False)]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.HEADING
+    assert all(c.label.is_article for c in out)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("which", [1, 2], ids=["label", "date"])
+def test_a_label_or_a_date_between_kept_paragraphs_is_left_out(lang: str, which: int) -> None:
+    body = BODIES[lang]
+    rows = [
+        ("p", body[0], True),
+        ("p", body[1], True),
+        ("div", DIV_INTERTITLES[lang][which], False),
+    ]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    assert not _verdicts(rows, lang)[2].label.is_article
