@@ -714,6 +714,20 @@ CASES: list[Case] = [
     _pos(
         "end_note",
         "fr",
+        "Suivez-nous sur WhatsApp pour recevoir nos alertes du Sahel.",
+        Label.SHARE,
+        "suivez-nous sur whatsapp",
+    ),
+    _pos(
+        "end_note",
+        "en",
+        "Follow Sahel Weekly on Telegram for breaking news from the region.",
+        Label.SHARE,
+        "on telegram",
+    ),
+    _pos(
+        "end_note",
+        "fr",
         "Suivez Le Courrier du Delta sur Instagram pour nos reportages en images.",
         Label.SHARE,
         "end note",
