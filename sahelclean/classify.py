@@ -20,7 +20,7 @@ from .options import Options
 from .profile import SiteView, mark_site
 from .roles import settle
 from .siterules import SiteRules
-from .tails import before_tail_rail
+from .tails import before_tail_rail, link_tail
 from .textutil import stopwords_for
 from .zones import Zone, find_zones
 
@@ -134,7 +134,8 @@ def cover_kept(
 
     Not past a widget heading that closes the article (a "Related" or "Latest news"
     rail, see TAIL_BOUNDARIES) after the core, when what trafilatura kept beyond it is
-    little beside what it kept before: teasers it took for the article's end.
+    little beside what it kept before: teasers it took for the article's end. Nor over
+    a closing run of linked headlines (see tails.link_tail).
     """
     kept = [i for i, ln in enumerate(lines) if ln.block.kept]
     if not kept:
@@ -144,4 +145,5 @@ def cover_kept(
     end = max(core[1], kept[-1])
     if zones is not None:
         end = before_tail_rail(lines, zones, core[1], end)
-    return min(core[0], kept[0]), end
+    start = min(core[0], kept[0])
+    return start, link_tail(lines, start, end)

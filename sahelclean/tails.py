@@ -290,3 +290,38 @@ def cut_tail(
             return max(s, i - 1)
         seen += prose[i - s]
     return e
+
+
+# HTML: a run of at least LINK_TAIL_MIN_LINES lines, each at least LINK_LINE_DENSITY in a
+# link (a linked headline), that ends what trafilatura kept is a list of other articles it
+# took for the article's end ("Auch auf gofeminin.de", "Weitere Beiträge aus der Kolumne:",
+# "Lue aiheesta lisää:", "Editors' Recommendations:"), with the short line over it. An
+# article does not end on two headlines pointing elsewhere; a reference list prints its
+# addresses ("1 https://…") and stays. (Dev: te html +0.0010, sh html +0.0002, 6 pages of
+# 6 sites gain, de, en and fi; one te `with` snippet lost, a teaser the gold keeps; the
+# dumps unchanged, they have no links. 3 lines or a density of 0.7: the same figures.)
+LINK_TAIL_MIN_LINES = 2
+LINK_LINE_DENSITY = 0.9
+# The line over the run is its heading when it is this short and no sentence.
+LINK_TAIL_HEAD_WORDS = 8
+LINK_TAIL_REASON = "a linked headline closing the article: a list of other articles"
+
+
+def link_tail(lines: list[Line], s: int, e: int) -> int:
+    """The core's new end, before a closing run of linked headlines; e if there is none."""
+    i = e
+    while i > s and linked_headline(lines[i]):
+        i -= 1
+    if e - i < LINK_TAIL_MIN_LINES or i <= s:
+        return e
+    head = lines[i].f
+    if head.n_words <= LINK_TAIL_HEAD_WORDS and not head.ends_sentence:
+        i -= 1  # the list's heading
+    prose = sum(ln.f.n_chars for ln in lines[s : i + 1] if ln.prose is Prose.GOOD)
+    return i if prose >= MIN_CORE_CHARS else e
+
+
+def linked_headline(line: Line) -> bool:
+    """A line that is all link, of words and no address: a headline pointing elsewhere."""
+    f = line.f
+    return line.block.link_density >= LINK_LINE_DENSITY and f.n_words >= 2 and "://" not in f.text

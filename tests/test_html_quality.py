@@ -723,3 +723,98 @@ def test_the_article_goes_on_under_a_box_of_one_teaser(lang: str) -> None:
     rows += [("li", entries[0], False), ("p", last, True)]
     out = _verdicts(rows, lang)
     assert out[-1].label.is_article
+
+
+# --- a closing run of linked headlines that trafilatura kept --------------------------------
+
+LINK_TAILS = {
+    "fr": (
+        "Aussi sur notre site",
+        [
+            "Sécheresse : les éleveurs de Kidal déplacent leurs troupeaux",
+            "Le barrage de Sélingué au plus bas depuis dix ans",
+            "À Niamey, le prix du bois de chauffe s'envole",
+        ],
+    ),
+    "en": (
+        "Also on our site",
+        [
+            "Drought: Kidal herders move their cattle south",
+            "The Selingue dam at its lowest in ten years",
+            "In Niamey, the price of firewood soars",
+        ],
+    ),
+}
+
+
+def _linked(rows: list[tuple[str, str, bool, float]], lang: str) -> list[Classified]:
+    """Classify blocks given as (tag, text, kept by trafilatura, link density)."""
+    blocks = [
+        Block(i, text, i + 1, i + 1, tag=tag, spaced=True, link_density=links).with_kept(kept)
+        for i, (tag, text, kept, links) in enumerate(rows)
+    ]
+    return classify(blocks, Options(), lang)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_linked_headlines_closing_what_trafilatura_kept_are_related(lang: str) -> None:
+    heading, headlines = LINK_TAILS[lang]
+    rows = [("p", p, True, 0.0) for p in BODIES[lang]] + [("h2", heading, True, 0.0)]
+    rows += [("p", h, True, 1.0) for h in headlines]
+    out = _linked(rows, lang)
+    assert all(c.label.is_article for c in out[:4])
+    assert not out[4].label.is_article
+    assert all(c.label is Label.RELATED for c in out[5:])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_one_linked_line_or_a_reference_list_ends_the_article(lang: str) -> None:
+    # one link at the end ("read the report") and a list of sources stay the article's
+    _, headlines = LINK_TAILS[lang]
+    sources = ["1 https://example.org/rapport-2023", "2 https://example.org/annexe"]
+    one = [("p", p, True, 0.0) for p in BODIES[lang]] + [("p", headlines[0], True, 1.0)]
+    assert all(c.label.is_article for c in _linked(one, lang))
+    listed = [("p", p, True, 0.0) for p in BODIES[lang]] + [("p", s, True, 1.0) for s in sources]
+    assert all(c.label.is_article for c in _linked(listed, lang))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_linked_headlines_inside_the_article_are_left_alone(lang: str) -> None:
+    # a list of links followed by more of the article is the article's own list
+    _, headlines = LINK_TAILS[lang]
+    body = BODIES[lang]
+    rows = [("p", p, True, 0.0) for p in body[:2]] + [("li", h, True, 1.0) for h in headlines]
+    rows += [("p", p, True, 0.0) for p in body[2:]]
+    assert all(c.label.is_article for c in _linked(rows, lang))
+
+
+# --- an intertitle in a <div> that trafilatura dropped between paragraphs it kept -----------
+
+DIV_INTERTITLES = {
+    "fr": ("Qui paie la facture des engrais ?", "Partager l'article", "Publié le 12 mars 2024"),
+    "en": ("Who pays for the fertiliser?", "Social share", "Published on 12 March 2024"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_short_div_line_between_kept_paragraphs_is_an_intertitle(lang: str) -> None:
+    body = BODIES[lang]
+    intertitle = DIV_INTERTITLES[lang][0]
+    rows = [("p", body[0], True), ("p", body[1], True), ("div", intertitle, False)]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert out[2].label is Label.HEADING
+    assert all(c.label.is_article for c in out)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("which", [1, 2], ids=["label", "date"])
+def test_a_label_or_a_date_between_kept_paragraphs_is_left_out(lang: str, which: int) -> None:
+    body = BODIES[lang]
+    rows = [
+        ("p", body[0], True),
+        ("p", body[1], True),
+        ("div", DIV_INTERTITLES[lang][which], False),
+    ]
+    rows += [("p", body[2], True), ("p", body[3], True)]
+    assert not _verdicts(rows, lang)[2].label.is_article

@@ -185,3 +185,41 @@ def test_unwrap_drops_the_hint_of_sections_marked_alike(lang: str) -> None:
     out = unwrap(blocks)
     assert all(b.hint is None and b.widget == 0 for b in out[:-1])
     assert out[-1].hint == blocks[-1].hint
+
+
+# A timetable in a <pre> and a table of rainfall: trafilatura prints the first line by line
+# and each row of the second as one line, cells joined by spaces.
+PRE_LINES = {
+    "fr": ["Lundi : Gao", "Mardi : Tombouctou", "Mercredi : Mopti", "Jeudi : Ségou"],
+    "en": ["Monday: Gao", "Tuesday: Timbuktu", "Wednesday: Mopti", "Thursday: Segou"],
+}
+ROWS = {
+    "fr": [["Ville", "Pluie"], ["Gao", "12 mm"], ["Mopti", "30 mm"]],
+    "en": [["Town", "Rain"], ["Gao", "12 mm"], ["Mopti", "30 mm"]],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_block_trafilatura_printed_in_short_lines_is_kept(lang: str) -> None:
+    _, body, menu = ARTICLES[lang]
+    texts = [menu[0], body[0], " ".join(PRE_LINES[lang]), body[1], " ".join(menu[1:4])]
+    blocks = [Block(i, t, i + 1, i + 1, tag="pre" if i == 2 else "p") for i, t in enumerate(texts)]
+    marked = mark_kept(blocks, [body[0], *PRE_LINES[lang], body[1]])
+    assert [b.kept for b in marked] == [False, True, True, True, False]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_cells_of_a_row_trafilatura_kept_are_kept(lang: str) -> None:
+    _, body, menu = ARTICLES[lang]
+    cells = [c for row in ROWS[lang] for c in row]
+    texts = [body[0], *cells, body[1], menu[0], menu[1]]
+    blocks = [
+        Block(i, t, i + 1, i + 1, tag="td" if 0 < i <= len(cells) else "p")
+        for i, t in enumerate(texts)
+    ]
+    lines = [body[0], *(" ".join(row) for row in ROWS[lang][1:]), body[1]]
+    marked = mark_kept(blocks, lines)
+    # the header row was not printed: its cells stay out; the others are kept
+    assert [b.kept for b in marked[1:3]] == [False, False]
+    assert all(b.kept for b in marked[3 : 1 + len(cells)])
+    assert not any(b.kept for b in marked[-2:])

@@ -174,6 +174,44 @@ CASES: list[Case] = [
         "nous utilisons des cookies",
     ),
     _pos("widget_phrase", "fr", "Déjà abonné ? Connectez-vous", Label.PAYWALL, "deja abonne"),
+    # a notice of a few sentences, the phrase in the first (rules.PHRASE_OPENING_MAX_WORDS)
+    _pos(
+        "widget_phrase",
+        "en",
+        "We welcome comments from our readers on the stories of the day, and all comments are "
+        "moderated before they appear. Please keep to the topic, write in lower case, and do "
+        "not post links to other sites or your email address, or your comment will not be "
+        "published.",
+        Label.COMMENTS,
+        "comments are moderated",
+    ),
+    _pos(
+        "widget_phrase",
+        "fr",
+        "Nous accueillons avec plaisir les réactions de nos lecteurs, mais les commentaires sont "
+        "modérés avant leur publication. Merci de rester courtois, de ne pas écrire en "
+        "majuscules et de ne pas publier de liens vers d'autres sites, faute de quoi votre "
+        "message ne sera pas publié.",
+        Label.COMMENTS,
+        "les commentaires sont moderes",
+    ),
+    # ... a long paragraph that mentions it in a later sentence is prose
+    _neg(
+        "widget_phrase",
+        "en",
+        "The council met on Monday to discuss the new water points in the valley, and the mayor "
+        "promised more wells before the dry season. On the town forum, where comments are "
+        "moderated by volunteers, residents asked why the last three wells had dried up within "
+        "a year.",
+    ),
+    _neg(
+        "widget_phrase",
+        "fr",
+        "Le conseil municipal s'est réuni lundi pour discuter des nouveaux points d'eau de la "
+        "vallée, et le maire a promis d'autres puits avant la saison sèche. Sur le forum de la "
+        "ville, où les commentaires sont modérés par des bénévoles, les habitants se demandent "
+        "pourquoi les puits tarissent.",
+    ),
     _pos(
         "button_phrase",
         "fr",
@@ -676,6 +714,20 @@ CASES: list[Case] = [
     _pos(
         "end_note",
         "fr",
+        "Suivez-nous sur WhatsApp pour recevoir nos alertes du Sahel.",
+        Label.SHARE,
+        "suivez-nous sur whatsapp",
+    ),
+    _pos(
+        "end_note",
+        "en",
+        "Follow Sahel Weekly on Telegram for breaking news from the region.",
+        Label.SHARE,
+        "on telegram",
+    ),
+    _pos(
+        "end_note",
+        "fr",
         "Suivez Le Courrier du Delta sur Instagram pour nos reportages en images.",
         Label.SHARE,
         "end note",
@@ -694,6 +746,44 @@ CASES: list[Case] = [
     _pos("end_note", "fr", "Mots-clés : élevage, transhumance", Label.METADATA, "mots-cles"),
     _pos("end_note", "en", "Category : Press Releases", Label.METADATA, "category"),
     _pos("end_note", "de", "Schlagwörter: Landwirtschaft, Sahel", Label.METADATA, "schlagworter"),
+    # a long promotion that opens with the note (rules.OPENING_END_NOTE_MAX_WORDS)
+    _pos(
+        "end_note",
+        "en",
+        "Get access to Sahel Weekly Pro for as little as 20 dollars for the first year. Use "
+        "the code HARMATTAN at checkout. Sahel Weekly Pro gives you every report from our "
+        "correspondents in Gao, Niamey and Ouagadougou, market prices every morning, our "
+        "weekly data letter on the harvest and the herds, and an archive going back ten years.",
+        Label.PAYWALL,
+        "get access to",
+    ),
+    _pos(
+        "end_note",
+        "fr",
+        "Abonnez-vous au Courrier du Delta et profitez de tous nos reportages, de nos "
+        "enquêtes et de nos analyses sur le Sahel, sans publicité, pour seulement deux euros "
+        "par mois la première année. Vous recevrez aussi chaque vendredi notre lettre sur les "
+        "prix des marchés, les pluies et la transhumance, et l'accès à nos archives.",
+        Label.PAYWALL,
+        "abonnez-vous au",
+    ),
+    # ... but a long paragraph that only mentions such a phrase further on is the article's
+    _neg(
+        "end_note",
+        "en",
+        "The cooperative opened a hotline for herders who lost animals to the floods, and its "
+        "office in Mopti can be reached at any hour, the chairman said on Monday, adding that "
+        "more than three hundred families had already called to ask for fodder, seed and "
+        "help with the repair of the wells that the water had filled with sand and mud.",
+    ),
+    _neg(
+        "end_note",
+        "fr",
+        "Le chercheur malien, qui a contribué à cette enquête sur les puits du delta, explique "
+        "que les pluies de juillet ont comblé la moitié des ouvrages creusés depuis dix ans, et "
+        "que les éleveurs doivent désormais parcourir plus de vingt kilomètres chaque jour "
+        "pour abreuver leurs troupeaux avant de rentrer au campement à la nuit tombée.",
+    ),
     _neg("end_note", "en", "The category of small farms grew by a third in the valley."),
     _neg("end_note", "fr", "La catégorie des petits éleveurs a doublé dans la région."),
     _pos("end_note", "en", "Like this story? Share it with a friend!", Label.SHARE, "like"),
