@@ -182,6 +182,42 @@ def test_a_line_ending_on_a_closing_quote_does_not_go_on() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("cut", "joined"),
+    [
+        (
+            "Le ministre a jugé ces actions\n« contraires aux intérêts du Niger ».",
+            "Le ministre a jugé ces actions « contraires aux intérêts du Niger ».",
+        ),
+        (
+            'The junta said the French actions were\n"contrary to the interests of Niger."',
+            'The junta said the French actions were "contrary to the interests of Niger."',
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_a_quotation_in_lower_case_after_a_word_goes_on(cut: str, joined: str) -> None:
+    # a quotation inside the sentence, set in a link or in italics
+    blocks = segment_text((FR_GETTEXT if joined.startswith("Le") else EN_GETTEXT) + cut + "\n")
+    assert texts(blocks)[-1] == joined
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "Le ministre a répondu aux questions des députés",
+            "« Nous resterons à Gao », a-t-il dit.",
+        ],
+        ['"3D printing"', '"machine learning"', '"digital fabrication"'],
+    ],
+    ids=["capital-after-quote", "quoted-terms"],
+)
+def test_quotations_that_open_a_line_of_their_own_stay_apart(lines: list[str]) -> None:
+    blocks = segment_text(EN_GETTEXT + "\n".join(lines) + "\n")
+    assert texts(blocks)[-len(lines) :] == lines
+
+
 def test_rejoined_text_has_no_space_before_punctuation() -> None:
     for block in segment_text(FR_GETTEXT) + segment_text(EN_GETTEXT):
         assert not re.search(r"\s[,.;:!?)]", block.text), block.text
