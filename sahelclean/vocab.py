@@ -135,6 +135,8 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
         "en": ("menu", "navigation", "sections", "search", "skip to content", "home"),
         "de": ("menü", "navigation", "startseite", "suche"),
         "es": ("menú", "navegación", "inicio", "buscar"),
+        # Arabic: "home", "main page", "menu", "search"
+        "ar": ("الرئيسية", "الصفحة الرئيسية", "القائمة", "بحث"),
     },
     Label.FOOTER: {
         "fr": ("suivez-nous", "nous suivre", "retrouvez-nous sur", "à propos", "liens utiles"),
@@ -410,6 +412,9 @@ DATELINE_WORDS: tuple[str, ...] = (
     # +0.0003, all else unchanged)
     "last modified", "dernière modification", "letzte änderung", "zuletzt geändert",
     "zuletzt aktualisiert", "última modificación", "última actualización",
+    # Arabic (Chad, Sudan, Mauritania): "published on", "date of publication", "last
+    # update" (dev: no Arabic page; unchanged)
+    "نشر في", "نشر بتاريخ", "تاريخ النشر", "آخر تحديث",
 )
 
 # "il y a 3 heures", "2 hours ago", "vor 5 Minuten", "hace 2 días": comment and feed times.

@@ -649,6 +649,8 @@ CASES: list[Case] = [
     # not a bare "date line"
     _pos("metadata", "fr", "Dernière modification : 14.02.2024", Label.METADATA, "dateline"),
     _pos("metadata", "en", "Last modified: 14 February 2024", Label.METADATA, "dateline"),
+    _pos("metadata", "ar", "نشر في 12 سبتمبر 2024", Label.METADATA, "dateline"),
+    _pos("metadata", "ar", "آخر تحديث: 14:05", Label.METADATA, "dateline"),
     _pos("metadata", "de", "Letzte Änderung 14.02.2024", Label.METADATA, "dateline"),
     _neg("metadata", "fr", "Par ailleurs, le ministre a démissionné."),
     _neg(
