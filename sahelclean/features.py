@@ -25,6 +25,15 @@ _DATE = re.compile(
     r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}\b",
     re.IGNORECASE,
 )
+# Scripts written without spaces between words: Thai, Japanese kana, CJK ideographs (not
+# Hangul: Korean puts spaces between its words).
+_UNSPACED_CHAR = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
+# In those scripts a word is about two characters (the measure prose_class already used):
+# words() cuts such a line only at its punctuation, so a 60-character Japanese sentence made
+# 3 "words" and paragraphs read as rail headlines and summaries. (Dev, with the CJK full stop
+# in zones.headline_like: sh innertext +0.0007, te innertext +0.0008, sh gettext +0.0011,
+# te gettext +0.0008, sh html -0.0001: 2 Japanese pages of sh, 1 Chinese of te.)
+UNSPACED_CHARS_PER_WORD = 2
 # Sentence ends are read from the last characters only ("…» ).", "?”").
 TAIL = 8
 # Lines up to this long are checked for dates, durations and counts.
@@ -78,6 +87,9 @@ def features(block: Block, stopwords: frozenset[str]) -> Features:
     else:
         tokens = words(text)
         n_words = len(tokens)
+        if _UNSPACED_CHAR.search(text):
+            unspaced = len(_UNSPACED_CHAR.findall(text))
+            n_words = max(n_words, unspaced // UNSPACED_CHARS_PER_WORD)
     stops = sum(map(stopwords.__contains__, tokens)) if stopwords else 0
     opens = bool(_QUOTE_OPEN.match(text))
     # Dates, durations and counts only matter on short lines (datelines, rail fillers).

@@ -40,6 +40,10 @@ TEASER_SUMMARY_MAX_CHARS = 300
 KEPT_LINKS_MAX = 0.5
 # Headline-like lines: a rail entry has 2 to 25 words and no full stop at its end.
 RAIL_ITEM_MAX_WORDS = 25
+# The full stops that end a sentence, not a headline: "." and "…", and the CJK "。" (a
+# Chinese paragraph of 15 characters read as a rail entry; measured together with
+# features.UNSPACED_CHARS_PER_WORD, see there).
+FULL_STOPS = (".", "…", "。")
 # A menu is a run of at least this many one-to-three-word lines.
 MENU_MIN_ITEMS = 5
 MENU_ITEM_MAX_WORDS = 3
@@ -208,7 +212,7 @@ def headline_like(line: Line) -> bool:
         return False  # (what trafilatura kept is no rail of links)
     if not 2 <= f.n_words <= RAIL_ITEM_MAX_WORDS:
         return False
-    return not (f.ends_sentence and f.text.rstrip(" »”\"')").endswith((".", "…")))
+    return not (f.ends_sentence and f.text.rstrip(" »”\"')").endswith(FULL_STOPS))
 
 
 def _filler(line: Line) -> bool:

@@ -127,6 +127,95 @@ def test_two_entries_are_the_articles_last_sections(
         assert summary in doc.text
 
 
+# Opinion columns listed after the article: headline, author, date, then the column's long
+# first paragraph, each set apart like the article's own paragraphs.
+FR_COLUMNS = [
+    (
+        "Pourquoi le Sahel a besoin d'une politique de l'eau",
+        "Aminata Diallo",
+        "Mardi 11 juin 2024",
+        "Chaque année, les mêmes images reviennent : des puits à sec, des troupeaux qui "
+        "marchent plus loin, des villages qui se vident avant la saison des pluies. Pourtant, "
+        "les solutions sont connues depuis longtemps, des retenues collinaires aux forages "
+        "solaires, et il ne manque qu'une volonté de les financer sur la durée plutôt que "
+        "d'une urgence à l'autre, comme on le fait depuis vingt ans.",
+    ),
+    (
+        "Le coton burkinabè mérite mieux que des promesses",
+        "Issa Ouédraogo",
+        "Lundi 10 juin 2024",
+        "Les producteurs de la Boucle du Mouhoun ont encore vu leurs rendements baisser cette "
+        "année, et les explications officielles ne convainquent plus personne dans les "
+        "villages. Les engrais arrivent trop tard, les prix d'achat sont fixés sans eux, et "
+        "les jeunes préfèrent partir vers les sites d'orpaillage, où l'argent vient plus vite "
+        "même s'il part aussi vite qu'il est venu.",
+    ),
+    (
+        "Ce que les radios communautaires nous apprennent",
+        "Mariam Touré",
+        "Dimanche 9 juin 2024",
+        "Dans les régions où les journaux n'arrivent plus, ce sont les radios de quartier qui "
+        "informent, rassurent et parfois apaisent les tensions entre voisins. Leurs "
+        "animateurs travaillent souvent sans salaire, avec un matériel fatigué, mais ils "
+        "parlent la langue des auditeurs et connaissent leurs soucis, ce qu'aucune grande "
+        "chaîne installée dans la capitale ne peut prétendre faire.",
+    ),
+]
+EN_COLUMNS = [
+    (
+        "Why the Sahel needs a water policy, not more emergencies",
+        "Aminata Diallo",
+        "Tuesday June 11, 2024",
+        "Every year the same pictures come back: dry wells, herds walking further, villages "
+        "emptying before the rains. Yet the answers have been known for a long time, from "
+        "small hill dams to solar boreholes, and all that is missing is the will to pay for "
+        "them over the years instead of moving from one emergency to the next, as donors "
+        "and governments have done for twenty years.",
+    ),
+    (
+        "Burkina Faso's cotton deserves more than promises",
+        "Issa Ouedraogo",
+        "Monday June 10, 2024",
+        "Growers in the Boucle du Mouhoun saw their yields fall again this year, and the "
+        "official explanations no longer convince anyone in the villages. Fertiliser comes "
+        "too late, buying prices are set without them, and the young prefer to leave for "
+        "the gold-panning sites, where money comes faster even if it goes just as fast as "
+        "it came.",
+    ),
+    (
+        "What community radio stations can teach us",
+        "Mariam Toure",
+        "Sunday June 9, 2024",
+        "In regions where newspapers no longer arrive, neighbourhood radio stations inform, "
+        "reassure and sometimes calm the quarrels between neighbours. Their hosts often work "
+        "without pay, with worn-out equipment, but they speak the listeners' language and "
+        "know their worries, which no big channel based in the capital can claim to do, "
+        "however many reporters it sends.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "body", "columns"),
+    [
+        (FR_TITLE, "13 juin 2024", FR_BODY, FR_COLUMNS),
+        (EN_TITLE, "June 13, 2024", EN_BODY, EN_COLUMNS),
+    ],
+    ids=["fr", "en"],
+)
+def test_long_summaries_under_a_headline_and_a_date_are_a_rail(
+    title: str, date: str, body: list[str], columns: list[tuple[str, str, str, str]]
+) -> None:
+    """Summaries longer than a teaser's, but each under a headline, a byline and a date."""
+    tail = [line for card in columns for line in (*card[:3], "", card[3], "")]
+    doc = clean(_page(title, date, body, ["", *tail]))
+    for paragraph in body:
+        assert paragraph in doc.text
+    for headline, _, _, summary in columns:
+        assert headline not in doc.text
+        assert summary not in doc.text
+
+
 FR_LIVE = [
     ("14:32", "Le convoi humanitaire est arrivé à Ménaka",
      "Les camions transportent des vivres et des médicaments pour les déplacés."),
