@@ -49,6 +49,7 @@ _RELATIVE_TAIL = re.compile(vocab.RELATIVE_TIME_TAIL)
 RELATIVE_TIME_REASON = "relative time line"
 DATE_LINE_REASON = "date line"
 BYLINE_REASON = "byline"
+THREAD_REASON = "comment thread heading ('N comments on “…”')"
 # "© 2024 Sahel Info. Tous droits réservés." A credit "© AFP" under a photo is a caption.
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright)\s*[^\d\n]{0,60}?(?:19|20)\d\d\b")
 COPYRIGHT_MAX_WORDS = 25
@@ -253,7 +254,7 @@ def thread_heading(f: Features) -> Verdict | None:
     """ "11 responses to “Title”", "3 commentaires sur « Titre »": a comment thread opens."""
     if f.n_words > PHRASE_MAX_WORDS or vocabulary().thread.match(f.folded) is None:
         return None
-    return Verdict(Label.COMMENTS, "comment thread heading ('N comments on “…”')")
+    return Verdict(Label.COMMENTS, THREAD_REASON)
 
 
 def comment_author(f: Features) -> Verdict | None:

@@ -439,6 +439,8 @@ THREAD_NOUNS: tuple[str, ...] = (
     "thoughts", "reponse", "reponses", "commentaire", "commentaires", "reaction",
     "reactions", "gedanke", "gedanken", "kommentar", "kommentare", "antwort", "antworten",
     "respuesta", "respuestas", "comentario", "comentarios",
+    # WordPress in French: "3 réflexions sur « … »"
+    "reflexion", "reflexions",
 )
 THREAD_LINKS: tuple[str, ...] = ("to", "on", "a", "sur", "zu", "auf", "en", "para", "de")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .firstpass import Line, Prose, is_repeat, keeps_spacing
 from .models import Label, Verdict
 from .options import Options
-from .rules import CONSENT_WORDS, RELATIVE_TIME_REASON
+from .rules import CONSENT_WORDS, RELATIVE_TIME_REASON, THREAD_REASON
 
 # Rails and comment blocks hold headlines and prose; every other widget (menus, share
 # bars, footers, newsletter and cookie boxes, paywalls) holds only labels and buttons.
@@ -122,21 +122,27 @@ def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
             or (before >= COMMENTS_MIN_PROSE_BEFORE and comment_evidence(lines, i + 1))
         )
         counter = label is Label.COMMENTS and not sticky and line.block.tag is None
+        # "3 thoughts on “Title”" over names, dates and reply buttons: the thread runs on
+        # over what trafilatura kept of it too (it keeps comments it was told to leave out,
+        # its issue #850), and the heading is the widget's. (Dev: no figure changes.)
+        thread = sticky and opener.reason == THREAD_REASON and comment_evidence(lines, i + 1)
         j = i + 1
         while (
             j < len(lines)
             and not _other_container(line, lines[j])
-            and _continues(label, lines[j], sticky, counter)
+            and _continues(label, lines[j], sticky, counter, thread)
         ):
             j += 1
-        heading = line.f.text if line.heading is not None else None
+        heading = line.f.text if line.heading is not None or thread else None
         zone = Zone(i, j - 1, label, heading, opener.reason)
         for k in range(i, j):
             zones[k] = zone
         i = j
 
 
-def _continues(label: Label, line: Line, sticky: bool, counter: bool = False) -> bool:
+def _continues(
+    label: Label, line: Line, sticky: bool, counter: bool = False, thread: bool = False
+) -> bool:
     """Whether a zone of `label` takes in the next block."""
     if line.heading is not None:
         return False  # each heading opens its own widget
@@ -145,7 +151,7 @@ def _continues(label: Label, line: Line, sticky: bool, counter: bool = False) ->
     if label is Label.COOKIE:  # a consent panel: every line speaks of cookies or choices
         return line.rule is not None or _cookieish(line)
     if sticky:
-        if line.block.kept and line.rule is None:
+        if line.block.kept and line.rule is None and not thread:
             return False  # trafilatura, told to leave comments out, kept it: article
         return line.rule is None or line.rule.label is not Label.NAVIGATION
     if ends_zone(line):
