@@ -124,9 +124,12 @@ THREADS = {
 }  # fmt: skip
 
 
+@pytest.mark.parametrize("plain", [False, True], ids=["thread-heading", "plain-heading"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_blog_thread_trafilatura_keeps_is_one_comments_widget(lang: str) -> None:
+def test_a_blog_thread_trafilatura_keeps_is_one_comments_widget(lang: str, plain: bool) -> None:
     title, body, heading, reply, comments = THREADS[lang]
+    if plain:
+        heading = "Commentaires" if lang == "fr" else "Comments"
     thread = "".join(
         f"<div><div><b>{name}</b></div><div>{date}</div><p>{text}</p>"
         f'<div><a href="#r">{reply}</a></div></div>'
