@@ -546,6 +546,9 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
     Label.NEWSLETTER: (
         r"^subscribe to [^.]{1,60}\b(?:youtube|newsletter|podcast|channel)\b",
         r"^get [^.]{1,40} delivered\b",
+        # "Get the essential news from the Sahel in your inbox every morning" (the French
+        # "Recevez … dans votre boîte" below; dev unchanged)
+        r"^get [^.]{1,60} (?:in|into|to) your inbox\b",
         r"^abonnez-vous a (?:notre|la) (?:chaine|newsletter|lettre)\b",
         r"^recevez [^.]{1,40} (?:dans votre boite|par e-?mail)\b",
     ),
