@@ -81,6 +81,9 @@ def render_text(title: str | None, lead: str | None, sections: Iterable[Section]
     return "\n\n".join(chunks)
 
 
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
 def _removed(blocks: Iterable[Classified]) -> Iterable[Removed]:
     """Group consecutive dropped blocks of one zone (or one label) into widgets."""
     group: list[Classified] = []
@@ -97,8 +100,12 @@ def _same_group(a: Classified, b: Classified) -> bool:
     """Blocks belong together when they share a zone, or follow each other with one label.
 
     Blocks labelled by their HTML container stay with their container: an <aside> of
-    related stories and the Taboola <div> after it are two widgets.
+    related stories and the Taboola <div> after it are two widgets. Blocks of one kind in
+    one marked container are one widget, whatever zones the classifier saw in it (a
+    paywall's title, offer, button and login line).
     """
+    if a.block.widget and a.block.widget == b.block.widget and a.label is b.label:
+        return b.block.index == a.block.index + 1  # one marked container, one kind: one widget
     if a.zone is not None or b.zone is not None:
         return a.zone == b.zone
     if a.block.widget or b.block.widget:
@@ -109,7 +116,10 @@ def _same_group(a: Classified, b: Classified) -> bool:
 def _widget(group: list[Classified]) -> Removed:
     """One removed widget from a group of blocks."""
     first = group[0]
-    heading = first.block.text if first.zone_heading else None
+    # the zone's heading, or the <h2> that opens a marked container ("This article is for
+    # subscribers only" over a paywall's offer)
+    opens = first.block.widget and first.block.tag in HEADING_TAGS and len(group) > 1
+    heading = first.block.text if first.zone_heading or opens else None
     lines = tuple(c.block.text for c in group)
     items = None
     if first.label in LIST_KINDS:

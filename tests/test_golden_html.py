@@ -26,12 +26,7 @@ from .test_golden import article_lines, check
 HTML_CASES = sorted(p for p in (FIXTURES / "html").iterdir() if (p / "expected.json").exists())
 
 # case name -> why the extractor gets it wrong (not the fixture).
-KNOWN_FAILURES: dict[str, str] = {
-    "en-paywall-subscribers": (
-        "the paywall's <h2> 'This article is for subscribers only' is not its widget's "
-        "heading (entries headed 'Subscribe', none and 'Subscribe now' instead)"
-    ),
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _params() -> list[Any]:
