@@ -11,7 +11,8 @@ from .firstpass import Line, Prose, keeps_spacing
 from .heads import extend_head, prefer_head
 from .models import Label
 from .runs import MERGE_RATIO, MIN_CORE_CHARS, best_run, grow, grow_left
-from .tails import cut_tail, teaser_tail
+from .tails import cut_tail
+from .teasers import teaser_tail
 from .zones import Zone
 
 # Core scores: prose earns in proportion to its length, furniture costs.
