@@ -29,6 +29,11 @@ HEADING_MAX_WORDS = 7
 # A byline or dateline line is short; a byline with its dates and reading time, less so.
 BYLINE_MAX_WORDS = 30
 METADATA_MAX_WORDS = 14
+# A date line that starts with its word ("Publié le 14/11/2026 06:12 Mis à jour le
+# 14/11/2026 09:40") is counted without its numbers: each date and time splits into two
+# or three tokens. (Dev: sh innertext +0.0001, sh html -0.0001: one page drops its
+# "PUBLISHED: … | UPDATED: …" line, another gains its headline; all else unchanged.)
+_NUMBER = re.compile(r"\b\d+\b")
 # "il y a 3 heures", "Posted 2 hours ago · Edited".
 RELATIVE_TIME_MAX_WORDS = 8
 _RELATIVE_TAIL = re.compile(vocab.RELATIVE_TIME_TAIL)
@@ -254,11 +259,11 @@ def metadata(f: Features) -> Verdict | None:
         markers = (p for p in v.byline if len(p.split()) >= 2)  # "editing by", not "by "
         credits = v.dateline.search(f.folded) or any(p in f.folded[3:] for p in markers)
         return Verdict(Label.METADATA, "byline and dateline") if credits else None
-    if f.n_words > METADATA_MAX_WORDS:
+    match = v.dateline.search(f.folded)
+    if f.n_words > METADATA_MAX_WORDS and not _numeric_dateline(f, match):
         return None
     if byline and not f.ends_sentence:
         return Verdict(Label.METADATA, "byline")
-    match = v.dateline.search(f.folded)
     # At the start ("Publié le …", "5 min read" ends without a full stop), or in a line
     # that is no sentence: "The ministry published its report." stays prose, and so does
     # one that introduces what follows ("… in a recently-published write-up:"), unless
@@ -268,6 +273,13 @@ def metadata(f: Features) -> Verdict | None:
     if f.has_date and f.n_words <= 8 and not f.ends_sentence:
         return Verdict(Label.METADATA, DATE_LINE_REASON)
     return None
+
+
+def _numeric_dateline(f: Features, match: re.Match[str] | None) -> bool:
+    """A line that starts with a dateline word and is short once its numbers are left out."""
+    if match is None or match.start() > 2 or f.ends_sentence:
+        return False
+    return f.n_words - len(_NUMBER.findall(f.text)) <= METADATA_MAX_WORDS
 
 
 def _introduces(f: Features, match: re.Match[str]) -> bool:

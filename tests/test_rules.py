@@ -628,6 +628,33 @@ CASES: list[Case] = [
     _pos("metadata", "fr", "Cet article a été mis à jour le :", Label.METADATA, "dateline"),
     _pos("metadata", "fr", "Crédits photos : Aïcha Diallo", Label.METADATA, "dateline"),
     _pos("metadata", "en", "Image credit: Sahel Weekly", Label.METADATA, "dateline"),
+    # dates and times split into many number tokens: counted without them
+    _pos(
+        "metadata",
+        "fr",
+        "Publié le 14/11/2026 06:12 Mis à jour le 14/11/2026 09:40",
+        Label.METADATA,
+        "dateline",
+    ),
+    _pos(
+        "metadata",
+        "en",
+        "Published 11/14/2026 06:12 AM GMT, updated 11/14/2026 09:40 AM GMT",
+        Label.METADATA,
+        "dateline",
+    ),
+    _neg(
+        "metadata",
+        "fr",
+        "Publié le 14/11/2026 à 06:12, le communiqué annonce la fermeture des écoles de "
+        "la région de Gao jusqu'à nouvel ordre",
+    ),
+    _neg(
+        "metadata",
+        "en",
+        "Published on 11/14/2026 at 06:12, the statement closes the schools of the Gao "
+        "region until further notice",
+    ),
     _neg("metadata", "fr", "Salle de la Caisse de crédit mutuel de Ségou"),
     _neg("metadata", "en", "Members of the Segou Farmers Credit Union"),
     _neg(
