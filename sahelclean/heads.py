@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .firstpass import Line, Prose
+from .lexicon import vocabulary
 from .models import Label
 from .rules import RELATIVE_TIME_REASON
 from .runs import MIN_CORE_CHARS, grow, prefix_run
@@ -171,7 +172,7 @@ def extend_head(lines: list[Line], zones: list[Zone | None], start: int, end: in
     for j in range(start - 1, -1, -1):
         line, zone = lines[j], zones[j]
         if zone is not None:
-            if zone.label in HEAD_SKIPPABLE or _lists_core(lines, zone, toc):
+            if zone.label in HEAD_SKIPPABLE or _badge(lines, zone) or _lists_core(lines, zone, toc):
                 continue
             break
         if line.f.folded in toc:
@@ -209,6 +210,12 @@ def release_head(
     for k in range(date + 1, s):
         out[k] = None
     return out, (extend_head(lines, out, s, e), e)
+
+
+def _badge(lines: list[Line], zone: Zone) -> bool:
+    """A zone opened by a subscriber badge ("Article réservé aux abonnés"): the article's
+    own label, and the buttons and photo beside it, not a paywall box between head and body."""
+    return zone.label is Label.PAYWALL and lines[zone.start].f.key in vocabulary().badges
 
 
 def _lists_core(lines: list[Line], zone: Zone, toc: set[str]) -> bool:

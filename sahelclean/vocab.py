@@ -412,6 +412,16 @@ DATELINE_WORDS: tuple[str, ...] = (
     "zuletzt aktualisiert", "última modificación", "última actualización",
 )
 
+# A subscriber badge in the article's head, above or below the standfirst: it marks the
+# article as paid, it is no box that cuts the head off the body (heads.extend_head).
+# Le Monde, Jeune Afrique, lefigaro.fr; en: The Times, Telegraph-style badges. (Dev: all
+# figures unchanged.)
+PAYWALL_BADGES: tuple[str, ...] = (
+    "article réservé aux abonnés", "réservé aux abonnés", "article abonné", "abonnés",
+    "exclusivité abonnés", "subscribers only", "for subscribers", "subscriber exclusive",
+    "subscriber-only", "premium", "nur für abonnenten", "solo para suscriptores",
+)
+
 # "il y a 3 heures", "2 hours ago", "vor 5 Minuten", "hace 2 días": comment and feed times.
 RELATIVE_TIME_PATTERNS: tuple[str, ...] = (
     r"^il y a (?:\d+|une?|quelques) (?:s|sec|secondes?|min|minutes?|h|heures?|jours?|semaines?|mois|ans?)\b",
