@@ -317,6 +317,11 @@ LABEL_LINES: dict[Label, dict[str, tuple[str, ...]]] = {
             # html +0.0000, all else unchanged)
             "imprimer l'article", "imprimer cet article", "print this article",
             "print article", "drucken", "artikel drucken", "seite drucken", "imprimir",
+            # the buttons of a radio site's audio player, in its tool bar beside "Partager"
+            # (RFI, Studio Tamani, Deutsche Welle; dev: all figures unchanged)
+            "écouter", "télécharger", "écouter l'article", "télécharger le podcast",
+            "listen", "download", "listen to this article", "download audio",
+            "anhören", "herunterladen", "escuchar", "descargar",
         ),
     },
     Label.AD: {

@@ -153,6 +153,13 @@ CASES: list[Case] = [
     _pos("label_line", "fr", "Imprimer l'article", Label.SHARE, "Imprimer l'article"),
     _pos("label_line", "en", "Print this article", Label.SHARE, "Print this article"),
     _pos("label_line", "any", "Drucken", Label.SHARE, "Drucken"),
+    # an audio player's buttons (a radio site's tool bar)
+    _pos("label_line", "fr", "Télécharger", Label.SHARE, "Télécharger"),
+    _pos("label_line", "fr", "Écouter", Label.SHARE, "Écouter"),
+    _pos("label_line", "en", "Listen", Label.SHARE, "Listen"),
+    _pos("label_line", "en", "Download audio", Label.SHARE, "Download audio"),
+    _neg("label_line", "fr", "Écouter les habitants de Gao avant de décider."),
+    _neg("label_line", "en", "Download the full report of the mission to Gao."),
     _pos("label_line", "en", "Back to Gallery", Label.NAVIGATION, "Back to Gallery"),
     _pos("label_line", "any", "Zurück zur Übersicht", Label.NAVIGATION, "Zurück zur Übersicht"),
     _neg("label_line", "en", "Back to the gallery she had opened in Bamako went the paintings."),
