@@ -159,6 +159,9 @@ CASES: list[Case] = [
     _pos("label_line", "en", "Listen", Label.SHARE, "Listen"),
     _pos("label_line", "en", "Download audio", Label.SHARE, "Download audio"),
     _neg("label_line", "fr", "Écouter les habitants de Gao avant de décider."),
+    # a SPIP forum's reply link
+    _pos("label_line", "fr", "Répondre à ce message", Label.COMMENTS, "Répondre à ce message"),
+    _pos("label_line", "en", "Reply to this comment", Label.COMMENTS, "Reply to this comment"),
     _neg("label_line", "en", "Download the full report of the mission to Gao."),
     _pos("label_line", "en", "Back to Gallery", Label.NAVIGATION, "Back to Gallery"),
     _pos("label_line", "any", "Zurück zur Übersicht", Label.NAVIGATION, "Zurück zur Übersicht"),
@@ -662,6 +665,20 @@ CASES: list[Case] = [
         "Published on 11/14/2026 at 06:12, the statement closes the schools of the Gao "
         "region until further notice",
     ),
+    # a radio's correspondent over the text
+    _pos(
+        "metadata",
+        "fr",
+        "Avec notre correspondant à N'Djamena, Mahamat Abakar",
+        Label.METADATA,
+        "byline",
+    ),
+    _pos("metadata", "en", "From our correspondent in Niamey, Jane Doe", Label.METADATA, "byline"),
+    _neg(
+        "metadata",
+        "fr",
+        "Avec notre correspondant à Bamako, la situation reste tendue après trois jours.",
+    ),
     _neg("metadata", "fr", "Salle de la Caisse de crédit mutuel de Ségou"),
     _neg("metadata", "en", "Members of the Segou Farmers Credit Union"),
     _neg(
@@ -723,6 +740,13 @@ CASES: list[Case] = [
     ),
     _pos("end_note", "fr", "Abonnez-vous à notre chaîne YouTube", Label.NEWSLETTER, "abonnez"),
     _pos("end_note", "en", "Filed under: Niger | Agriculture", Label.METADATA, "filed under"),
+    # the agency or paper the article comes from
+    _pos("end_note", "fr", "(avec AFP)", Label.METADATA, "avec afp"),
+    _pos("end_note", "fr", "Source : L'Indépendant", Label.METADATA, "source"),
+    _pos("end_note", "en", "(With Reuters and AP)", Label.METADATA, "with reuters"),
+    _pos("end_note", "en", "Source: The Sahel Weekly", Label.METADATA, "source"),
+    _neg("end_note", "fr", "Source : le ministère a confirmé que trois écoles ont fermé."),
+    _neg("end_note", "en", "Source: the ministry confirmed that three schools were shut."),
     _pos("end_note", "fr", "Classé dans : Économie, Mali", Label.METADATA, "classe dans"),
     _pos("end_note", "fr", "Catégorie : Agriculture, Niger", Label.METADATA, "categorie"),
     _pos("end_note", "fr", "Mots-clés : élevage, transhumance", Label.METADATA, "mots-cles"),
