@@ -20,6 +20,10 @@ _LISTS = frozenset({Label.RELATED, Label.COMMENTS})
 # A comment block after the article holds real prose; it runs to the next widget.
 # Evidence that a "Comments" heading opens real comments: one of these within a few lines.
 COMMENT_EVIDENCE_WINDOW = 6
+# With such evidence, the thread under the heading is comments even where trafilatura kept
+# it: a forum whose markup names no comment (SPIP's "Répondre à ce message" under each
+# message, lefaso.net). (Dev: te html +0.0003, a pl and a de page lose a thread's lines;
+# all else unchanged.)
 # ... but only after this many characters of article prose: a get_text() dump prints the
 # hidden comment form ("Comment", "(required)", "Submit", a login prompt) above the article,
 # where no thread has begun. (Dev: sh gettext +0.0065, no other figure moves; 3 pages
@@ -127,12 +131,13 @@ def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
             or (before >= COMMENTS_MIN_PROSE_BEFORE and comment_evidence(lines, i + 1))
         )
         counter = label is Label.COMMENTS and not sticky and line.block.tag is None
+        proven = sticky and comment_evidence(lines, i + 1)
         j = i + 1
         stop = i + 2 if _run_in_teaser(line) else len(lines)
         while (
             j < stop
             and not _other_container(line, lines[j])
-            and _continues(label, lines[j], sticky, counter)
+            and _continues(label, lines[j], sticky, counter, proven)
         ):
             j += 1
         heading = line.f.text if line.heading is not None else None
@@ -153,8 +158,14 @@ def _run_in_teaser(line: Line) -> bool:
     )
 
 
-def _continues(label: Label, line: Line, sticky: bool, counter: bool = False) -> bool:
-    """Whether a zone of `label` takes in the next block."""
+def _continues(
+    label: Label, line: Line, sticky: bool, counter: bool = False, proven: bool = False
+) -> bool:
+    """Whether a zone of `label` takes in the next block.
+
+    `proven`: a comments heading with comment evidence under it (a reply button, a time
+    line), whose thread trafilatura may keep when the markup does not name it.
+    """
     if line.heading is not None:
         return False  # each heading opens its own widget
     if line.rule is not None and line.rule.label is Label.FOOTER and label is not Label.FOOTER:
@@ -162,7 +173,7 @@ def _continues(label: Label, line: Line, sticky: bool, counter: bool = False) ->
     if label is Label.COOKIE:  # a consent panel: every line speaks of cookies or choices
         return line.rule is not None or _cookieish(line)
     if sticky:
-        if line.block.kept and line.rule is None:
+        if line.block.kept and line.rule is None and not proven:
             return False  # trafilatura, told to leave comments out, kept it: article
         return line.rule is None or line.rule.label is not Label.NAVIGATION
     if ends_zone(line):

@@ -125,3 +125,51 @@ def test_a_run_in_teaser_takes_one_link_not_the_intertitle_after_it(lang: str) -
     assert all(p in doc.text for p in body)
     assert link not in doc.text
     assert any(r.kind.value == "related" and link in r.lines for r in doc.removed)
+
+
+# HTML: a forum under the article in plain <div>s, which trafilatura keeps as text.
+FORUM = {
+    "fr": (
+        "Vos réactions (2)",
+        [
+            ("Bravo à l'association ! Il faut aussi penser aux garçons qui quittent l'école "
+             "pour les sites d'orpaillage.", "Posté par Issa K. le 13 novembre 2026 à 07:12"),
+            ("Très bonne initiative, que les autorités suivent cet exemple dans toutes les "
+             "provinces du pays.", "Posté par Salif le 13 novembre 2026 à 08:40"),
+        ],
+        "Répondre à ce message",
+    ),
+    "en": (
+        "Comments (2)",
+        [
+            ("Well done to the association! Boys who leave school for the gold mines need "
+             "the same help.", "Posted by Issa K. on November 13, 2026 at 07:12"),
+            ("A very good initiative, the authorities should follow this example in every "
+             "province of the country.", "Posted by Salif on November 13, 2026 at 08:40"),
+        ],
+        "Reply to this comment",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_forum_trafilatura_kept_is_comments_under_a_comments_heading(lang: str) -> None:
+    """A comments heading, then each message with its author line and a reply link: the
+    reply links prove a thread, so the messages go to the comments, kept or not."""
+    heading, messages, reply = FORUM[lang]
+    title, body = (FR_TITLE, FR_BODY) if lang == "fr" else (EN_TITLE, EN_BODY)
+    paragraphs = "".join(f"<p>{p}</p>" for p in body)
+    forum = "".join(
+        f"<div><p>{text}</p><p>{author}</p><p><a href='/r{i}'>{reply}</a></p></div>"
+        for i, (text, author) in enumerate(messages)
+    )
+    page = (
+        f'<html lang="{lang}"><head><title>{title}</title></head><body>'
+        f"<h1>{title}</h1>{paragraphs}<div class='forum'><h3>{heading}</h3>{forum}</div>"
+        "<p>© 2026 Sahel Info</p></body></html>"
+    )
+    doc = clean(page)
+    assert all(p in doc.text for p in body)
+    assert not any(text in doc.text for text, _ in messages)
+    comments = [r for r in doc.removed if r.kind.value == "comments"]
+    assert any(messages[0][0] in r.lines for r in comments)
