@@ -34,6 +34,9 @@ METADATA_MAX_WORDS = 14
 # or three tokens. (Dev: sh innertext +0.0001, sh html -0.0001: one page drops its
 # "PUBLISHED: … | UPDATED: …" line, another gains its headline; all else unchanged.)
 _NUMBER = re.compile(r"\b\d+\b")
+# A byline may follow the site's or agency's name and a bar ("LEFASO.NET | Par X"); that
+# name is a word or two. (Dev: all figures unchanged.)
+SITE_MAX_WORDS = 3
 # "il y a 3 heures", "Posted 2 hours ago · Edited".
 RELATIVE_TIME_MAX_WORDS = 8
 _RELATIVE_TAIL = re.compile(vocab.RELATIVE_TIME_TAIL)
@@ -252,7 +255,7 @@ def metadata(f: Features) -> Verdict | None:
     if f.n_words > BYLINE_MAX_WORDS or f.n_words == 0:
         return None
     v = vocabulary()
-    byline = f.folded.startswith(v.byline)
+    byline = f.folded.startswith(v.byline) or _signed_after_site(f, v.byline)
     if byline and f.n_words > METADATA_MAX_WORDS:
         # "Par X (Kéniéba, envoyé spécial) Publié le … Lecture 5 min.", "Reporting by X;
         # Editing by Y": one line of credits
@@ -273,6 +276,12 @@ def metadata(f: Features) -> Verdict | None:
     if f.has_date and f.n_words <= 8 and not f.ends_sentence:
         return Verdict(Label.METADATA, DATE_LINE_REASON)
     return None
+
+
+def _signed_after_site(f: Features, prefixes: tuple[str, ...]) -> bool:
+    """ "LEFASO.NET | Par X", "AFP | By X": the site or agency, a bar, then the byline."""
+    site, bar, rest = f.folded.partition(" | ")
+    return bool(bar) and len(site.split()) <= SITE_MAX_WORDS and rest.startswith(prefixes)
 
 
 def _numeric_dateline(f: Features, match: re.Match[str] | None) -> bool:

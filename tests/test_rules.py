@@ -665,6 +665,11 @@ CASES: list[Case] = [
         "Published on 11/14/2026 at 06:12, the statement closes the schools of the Gao "
         "region until further notice",
     ),
+    # the site's or agency's name, a bar, the byline
+    _pos("metadata", "fr", "LEFASO.NET | Par Fatimata Ouédraogo", Label.METADATA, "byline"),
+    _pos("metadata", "en", "Sahel Weekly | By Jane Doe", Label.METADATA, "byline"),
+    _neg("metadata", "fr", "Niger | Par ailleurs, le ministre a démissionné."),
+    _neg("metadata", "en", "Niger | By Tuesday, the water had reached the market."),
     # a radio's correspondent over the text
     _pos(
         "metadata",
