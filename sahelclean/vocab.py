@@ -540,6 +540,10 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
         r"^\(?(?:avec|with|mit|con) (?:l'|les? )?(?:afp|reuters|ap|ats|dpa|efe|apa|aps|xinhua|anadolu|agences?)"
         r"(?:(?:,| et| and| und| y) (?:afp|reuters|ap|ats|dpa|efe|apa|aps|xinhua|anadolu))*\)?\W*$",
         r"^sources? ?: ?[^.:!?]{2,50}$",
+        # a reading time with its number after the word: "Lecture 3 min." (Le Monde; dev:
+        # all figures unchanged. An embedded tweet's signature "— Name (@handle) date" is no
+        # end note: sh keeps it in its gold, sh html -0.0006, te-fr html -0.016)
+        r"^(?:lecture|temps de lecture|reading time|lesezeit|lectura) ?:? ?\d{1,3} ?(?:min|mn|minutes?)\.?$",
         # en: contact
         r"\b(?:may|can) be reached at\b",
         r"^reach the (?:reporter|author|writer)s?\b",
@@ -597,6 +601,9 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
         r"^(?:suivez|retrouvez) (?:toute |l'ensemble de )?(?:notre|la) couverture (?:de|du|des)\b",
     ),
     Label.SHARE: (
+        # an audio or video player's clock, beside its buttons: "00:00 / 03:12" (RFI; dev:
+        # all figures unchanged)
+        r"^\d{1,2}:\d{2}(?::\d{2})? ?/ ?\d{1,2}:\d{2}(?::\d{2})?$",
         # "Like this story? Share it with a friend!", "Cet article vous a plu ?"
         r"^(?:like|liked|enjoyed) (?:this|the) (?:story|article)\b",
         r"^if you (?:enjoyed|liked) (?:this|the) (?:article|story)\b",

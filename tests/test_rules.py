@@ -745,6 +745,12 @@ CASES: list[Case] = [
     ),
     _pos("end_note", "fr", "Abonnez-vous à notre chaîne YouTube", Label.NEWSLETTER, "abonnez"),
     _pos("end_note", "en", "Filed under: Niger | Agriculture", Label.METADATA, "filed under"),
+    # a reading time after its word, a player's clock
+    _pos("end_note", "fr", "Lecture 3 min.", Label.METADATA, "lecture 3 min"),
+    _pos("end_note", "en", "Reading time: 4 minutes", Label.METADATA, "reading time"),
+    _pos("end_note", "any", "00:00 / 03:12", Label.SHARE, "00:00 / 03:12"),
+    _neg("end_note", "fr", "Lecture 3 : les élèves lisent le texte à voix haute pendant 10 min."),
+    _neg("end_note", "en", "Reading time at the library went up by 4 minutes a day."),
     # the agency or paper the article comes from
     _pos("end_note", "fr", "(avec AFP)", Label.METADATA, "avec afp"),
     _pos("end_note", "fr", "Source : L'Indépendant", Label.METADATA, "source"),
