@@ -110,8 +110,12 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
         "ar": ("التعليقات", "تعليقات", "تعليقات القراء", "أضف تعليقا", "اترك تعليقا"),
     },
     Label.SHARE: {
-        "fr": ("partager", "partagez", "partager cet article", "partager sur", "partage"),
-        "en": ("share", "share this", "share this article", "share this story", "share on"),
+        # WordPress's likes box too: "J'aime ça :", "Like this:" (ActuNiger; dev: all
+        # figures unchanged)
+        "fr": ("partager", "partagez", "partager cet article", "partager sur", "partage",
+               "j'aime ça", "j'aime ceci"),
+        "en": ("share", "share this", "share this article", "share this story", "share on",
+               "like this"),
         "de": ("teilen", "artikel teilen", "diesen artikel teilen"),
         "es": ("compartir", "comparte", "compartir en"),
         # Arabic "share", "share the article"; Al Jazeera, Sky News Arabia
@@ -178,6 +182,9 @@ PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
             "continue reading the main story", "story continues below advertisement",
             "article continues below", "continue reading below", "sponsored content",
             "advertisement - scroll to continue", "paid content", "paid post",
+            # "Advertisement · Scroll to continue" (Reuters; the dot folds to no dash;
+            # dev: all figures unchanged)
+            "scroll to continue", "faites défiler pour continuer",
         ),
         "de": ("anzeige - weiterlesen", "weiter nach der anzeige"),
         "es": ("sigue leyendo tras la publicidad",),
@@ -244,8 +251,12 @@ PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
         "es": ("deja tu comentario", "reportar abuso"),
     },
     Label.SHARE: {
-        "fr": ("partager sur facebook", "partager sur twitter", "partager par e-mail", "cliquez pour partager"),
-        "en": ("click to share on", "click to email this", "click to print", "opens in new window", "share on facebook", "share on twitter"),
+        # ... and the likes box's placeholder, "J'aime chargement…" (WordPress; dev: all
+        # figures unchanged)
+        "fr": ("partager sur facebook", "partager sur twitter", "partager par e-mail", "cliquez pour partager",
+               "j'aime chargement", "cliquez pour imprimer"),
+        "en": ("click to share on", "click to email this", "click to print", "opens in new window", "share on facebook", "share on twitter",
+               "like loading"),
         "de": ("auf facebook teilen", "auf twitter teilen", "per e-mail teilen"),
         "es": ("compartir en facebook", "compartir en twitter"),
     },

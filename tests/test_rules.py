@@ -269,6 +269,11 @@ CASES: list[Case] = [
     ),
     _pos("button_phrase", "en", "Enter your email address", Label.NEWSLETTER, "enter your email"),
     _pos("widget_phrase", "en", "All rights reserved", Label.FOOTER, "all rights reserved"),
+    # a WordPress likes box's placeholder; an ad's "scroll to continue"
+    _pos("widget_phrase", "fr", "J’aime chargement…", Label.SHARE, "j'aime chargement"),
+    _pos("widget_phrase", "en", "Like Loading...", Label.SHARE, "like loading"),
+    _pos("widget_phrase", "en", "Advertisement · Scroll to continue", Label.AD, "scroll to"),
+    _pos("widget_phrase", "fr", "Publicité · Faites défiler pour continuer", Label.AD, "defiler"),
     _pos(
         "widget_phrase",
         "en",
@@ -954,6 +959,8 @@ def test_first_verdict_follows_rule_order() -> None:
         ("Share this article", Label.SHARE, "en"),
         ("Articles en relation", Label.RELATED, "fr"),
         ("Otras noticias", Label.RELATED, "es"),
+        ("J’aime ça :", Label.SHARE, "fr"),
+        ("Like this:", Label.SHARE, "en"),
     ],
     ids=lambda v: str(v),
 )
