@@ -373,6 +373,13 @@ LABEL_LINES: dict[Label, dict[str, tuple[str, ...]]] = {
             "back to list", "retour à la liste", "zurück zur übersicht", "zurück zur liste",
         ),
     },
+    # the link to the sign-up page, alone on its line inside the article ("Sign up here.",
+    # Reuters; dev: all figures unchanged)
+    Label.NEWSLETTER: {
+        "any": (
+            "sign up here", "subscribe here", "inscrivez-vous ici", "abonnez-vous ici",
+        ),
+    },
     Label.FOOTER: {
         "any": (
             "contact", "contactez-nous", "cgu", "cgv", "rss", "flux rss", "faq", "aide",

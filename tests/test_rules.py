@@ -153,6 +153,10 @@ CASES: list[Case] = [
     _pos("label_line", "fr", "Imprimer l'article", Label.SHARE, "Imprimer l'article"),
     _pos("label_line", "en", "Print this article", Label.SHARE, "Print this article"),
     _pos("label_line", "any", "Drucken", Label.SHARE, "Drucken"),
+    # the link to the sign-up page
+    _pos("label_line", "en", "Sign up here.", Label.NEWSLETTER, "Sign up here."),
+    _pos("label_line", "fr", "Inscrivez-vous ici.", Label.NEWSLETTER, "Inscrivez-vous ici."),
+    _neg("label_line", "en", "Residents can sign up here for food aid until Friday."),
     # an audio player's buttons (a radio site's tool bar)
     _pos("label_line", "fr", "Télécharger", Label.SHARE, "Télécharger"),
     _pos("label_line", "fr", "Écouter", Label.SHARE, "Écouter"),
