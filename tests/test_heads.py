@@ -67,3 +67,57 @@ def test_a_subscriber_badge_does_not_cut_the_head_off_the_body(lang: str) -> Non
     assert all(p in doc.text for p in body)
     assert badge not in doc.text
     assert any(r.kind.value == "paywall" and r.lines[0] == badge for r in doc.removed)
+
+
+# A radio's page: the audio player's buttons and clock, its description and credit, a
+# byline split by its link (a get_text() habit), between the standfirst and the body.
+PLAYER_HEADS = {
+    "fr": (
+        "Tchad : des pluies diluviennes inondent plusieurs quartiers de N'Djamena",
+        "Depuis dimanche, de fortes pluies s'abattent sur la capitale tchadienne. Des "
+        "milliers d'habitants ont dû quitter leur maison.",
+        ["Publié le : 16/11/2026 - 12:35", "Écouter", "00:00 / 03:12", "Télécharger",
+         "Les riverains du fleuve pataugent dans l'eau depuis trois jours. Reportage de "
+         "notre correspondant.", "© RFI", "Avec notre correspondant à N'Djamena,",
+         "Mahamat Abakar"],
+        [
+            "Dans le quartier de Walia, l'eau arrive à hauteur de genou dans les ruelles. Des "
+            "familles entassent leurs affaires sur les toits.",
+            "Les autorités ont ouvert trois sites d'accueil, mais ils sont déjà saturés. La "
+            "mairie appelle les habitants des zones basses à partir.",
+            "Selon les services météorologiques, les pluies devraient se poursuivre jusqu'à "
+            "la fin de la semaine sur tout le sud du pays.",
+        ],
+    ),
+    "en": (
+        "Chad: torrential rain floods several districts of N'Djamena",
+        "Heavy rain has been falling on the Chadian capital since Sunday. Thousands of "
+        "residents have had to leave their homes.",
+        ["Published: 16/11/2026 - 12:35", "Listen", "00:00 / 03:12", "Download",
+         "People along the river have waded through water for three days. A report by "
+         "our correspondent.", "© Sahel Radio", "From our correspondent in N'Djamena,",
+         "Mahamat Abakar"],
+        [
+            "In the Walia district, the water is knee-deep in the alleys. Families pile their "
+            "belongings on the roofs or carry them off in canoes.",
+            "The authorities have opened three shelters, but they are already full. The town "
+            "hall urges residents of low-lying areas to leave.",
+            "According to the weather service, the rain should go on until the end of the "
+            "week across the whole south of the country.",
+        ],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_player_between_the_standfirst_and_the_body_keeps_the_lead(lang: str) -> None:
+    """Eight lines of dates, buttons and credits under the standfirst: the player's buttons
+    do not use up the window in which the lead is looked for."""
+    title, lead, between, body = PLAYER_HEADS[lang]
+    menu = ["Afrique", "Monde", "France", "Podcasts"] if lang == "fr" else ["Africa", "World"]
+    lines = [*menu, title, lead, *between, *body, "© 2026 Sahel Radio"]
+    doc = clean("\n\n".join(lines) + "\n")
+    assert doc.title == title
+    assert doc.lead == lead
+    assert all(p in doc.text for p in body)
+    assert not any(b in doc.text for b in between[1:4])
