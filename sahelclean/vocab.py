@@ -328,6 +328,10 @@ LABEL_LINES: dict[Label, dict[str, tuple[str, ...]]] = {
             # html +0.0000, all else unchanged)
             "imprimer l'article", "imprimer cet article", "print this article",
             "print article", "drucken", "artikel drucken", "seite drucken", "imprimir",
+            # the tool bar's gift and save buttons (Le Monde, NYT-style; dev: all figures
+            # unchanged)
+            "offrir l'article", "offrir cet article", "lire plus tard", "sauvegarder",
+            "gift this article", "gift article", "save for later", "save article",
             # the buttons of a radio site's audio player, in its tool bar beside "Partager"
             # (RFI, Studio Tamani, Deutsche Welle; dev: all figures unchanged)
             "écouter", "télécharger", "écouter l'article", "télécharger le podcast",

@@ -157,6 +157,12 @@ CASES: list[Case] = [
     _pos("label_line", "en", "Sign up here.", Label.NEWSLETTER, "Sign up here."),
     _pos("label_line", "fr", "Inscrivez-vous ici.", Label.NEWSLETTER, "Inscrivez-vous ici."),
     _neg("label_line", "en", "Residents can sign up here for food aid until Friday."),
+    # a tool bar's gift and save buttons
+    _pos("label_line", "fr", "Offrir l'article", Label.SHARE, "Offrir l'article"),
+    _pos("label_line", "fr", "Lire plus tard", Label.SHARE, "Lire plus tard"),
+    _pos("label_line", "en", "Gift this article", Label.SHARE, "Gift this article"),
+    _pos("label_line", "en", "Save for later", Label.SHARE, "Save for later"),
+    _neg("label_line", "fr", "Lire plus tard le rapport ne changera rien à la décision."),
     # an audio player's buttons (a radio site's tool bar)
     _pos("label_line", "fr", "Télécharger", Label.SHARE, "Télécharger"),
     _pos("label_line", "fr", "Écouter", Label.SHARE, "Écouter"),
