@@ -133,7 +133,7 @@ def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
         counter = label is Label.COMMENTS and not sticky and line.block.tag is None
         proven = sticky and comment_evidence(lines, i + 1)
         j = i + 1
-        stop = i + 2 if _run_in_teaser(line) else len(lines)
+        stop = min(i + 2, len(lines)) if _run_in_teaser(line) else len(lines)
         while (
             j < stop
             and not _other_container(line, lines[j])

@@ -173,3 +173,12 @@ def test_a_forum_trafilatura_kept_is_comments_under_a_comments_heading(lang: str
     assert not any(text in doc.text for text, _ in messages)
     comments = [r for r in doc.removed if r.kind.value == "comments"]
     assert any(messages[0][0] in r.lines for r in comments)
+
+
+@pytest.mark.parametrize("lead_in", ["Lire aussi :", "Read more:"])
+def test_a_run_in_teaser_on_the_last_line_ends_the_page(lead_in: str) -> None:
+    """A lead-in with nothing after it: its zone is the line alone."""
+    body = RUN_IN_BODY["fr" if lead_in.startswith("Lire") else "en"]
+    doc = clean("\n".join([*body, lead_in]) + "\n")
+    assert all(p in doc.text for p in body)
+    assert lead_in not in doc.text
