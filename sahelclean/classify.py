@@ -13,7 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .core import find_core
-from .firstpass import Line, Prose, judge, line_memo, mark_repeats, with_markup
+from .firstpass import (
+    Line,
+    Prose,
+    judge,
+    line_memo,
+    mark_repeats,
+    mark_split_captions,
+    with_markup,
+)
 from .heads import release_head
 from .models import Block, Classified
 from .options import Options
@@ -60,7 +68,7 @@ def classify(
     if rules is not None:  # site rules: their headings, phrases and lines always dropped
         base = rules.overlay(base)
     site = hints.site if hints is not None else None
-    lines = mark_site(mark_repeats(base), site)
+    lines = mark_site(mark_split_captions(mark_repeats(base)), site)
     trusted = False
     if any(b.kept is not None for b in blocks):
         trusted = trust_extractor(blocks, lines, options, raw)
@@ -74,7 +82,7 @@ def classify(
             ]
             if rules is not None:
                 marked = rules.overlay(marked)
-            lines = mark_site(mark_repeats(marked), site)
+            lines = mark_site(mark_split_captions(mark_repeats(marked)), site)
     zones = find_zones(lines, options)
     # On HTML, trafilatura's choice says where the article is; a dump has only its heads.
     text_only = all(b.kept is None for b in blocks)

@@ -75,6 +75,11 @@ def is_separator(text: str) -> bool:
     return bool(_SEPARATOR.match(text))
 
 
+def dates(text: str) -> bool:
+    """True when the text holds a date ("10 novembre 2026", "Nov. 10, 2026", "10.11.2026")."""
+    return _DATE.search(text) is not None
+
+
 def features(block: Block, stopwords: frozenset[str]) -> Features:
     """Compute the features of one block."""
     text = block.text

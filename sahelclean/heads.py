@@ -11,12 +11,16 @@ from __future__ import annotations
 import re
 
 from .firstpass import Line, Prose
+from .lexicon import vocabulary
 from .models import Label
 from .rules import RELATIVE_TIME_REASON
 from .runs import MIN_CORE_CHARS, grow, prefix_run
 from .zones import Zone
 
-# Bylines, dates and share buttons often stand between the lead and the body.
+# Bylines, dates and share buttons often stand between the lead and the body. The
+# buttons of a share bar or an audio player ("Écouter", "Télécharger", "00:00 / 03:12")
+# do not count in the window. (Dev: all figures unchanged; bylines and dates left out of
+# the count too: sh gettext -0.0012, te gettext -0.0003.)
 HEAD_WINDOW = 8
 HEAD_SKIPPABLE = frozenset({Label.METADATA, Label.SHARE, Label.BOILERPLATE, Label.AD})
 # A rail or a menu whose tail after a byline or a date (within HEAD_WINDOW lines) runs
@@ -171,11 +175,13 @@ def extend_head(lines: list[Line], zones: list[Zone | None], start: int, end: in
     for j in range(start - 1, -1, -1):
         line, zone = lines[j], zones[j]
         if zone is not None:
-            if zone.label in HEAD_SKIPPABLE or _lists_core(lines, zone, toc):
+            if zone.label in HEAD_SKIPPABLE or _badge(lines, zone) or _lists_core(lines, zone, toc):
                 continue
             break
         if line.f.folded in toc:
             continue
+        if line.rule is not None and line.rule.label is Label.SHARE:
+            continue  # a button of a share bar or a player: no stray text
         seen += 1
         if seen > HEAD_WINDOW:
             break
@@ -209,6 +215,12 @@ def release_head(
     for k in range(date + 1, s):
         out[k] = None
     return out, (extend_head(lines, out, s, e), e)
+
+
+def _badge(lines: list[Line], zone: Zone) -> bool:
+    """A zone opened by a subscriber badge ("Article réservé aux abonnés"): the article's
+    own label, and the buttons and photo beside it, not a paywall box between head and body."""
+    return zone.label is Label.PAYWALL and lines[zone.start].f.key in vocabulary().badges
 
 
 def _lists_core(lines: list[Line], zone: Zone, toc: set[str]) -> bool:

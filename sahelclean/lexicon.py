@@ -41,6 +41,7 @@ class Vocabulary:
     author_endings: tuple[str, ...]
     byline: tuple[str, ...]
     dateline: re.Pattern[str]
+    badges: frozenset[str]  # folded keys of subscriber badges ("Article réservé aux abonnés")
 
 
 def _alternation(items: list[str]) -> str:
@@ -161,6 +162,7 @@ def vocabulary() -> Vocabulary:
         author_endings=tuple(fold(e) for e in vocab.COMMENT_AUTHOR_ENDINGS),
         byline=tuple(fold(p) for p in vocab.BYLINE_PREFIXES),
         dateline=re.compile(_alternation([fold(p) for p in vocab.DATELINE_WORDS])),
+        badges=frozenset(fold(b) for b in vocab.PAYWALL_BADGES),
     )
 
 

@@ -110,8 +110,12 @@ HEADINGS: dict[Label, dict[str, tuple[str, ...]]] = {
         "ar": ("التعليقات", "تعليقات", "تعليقات القراء", "أضف تعليقا", "اترك تعليقا"),
     },
     Label.SHARE: {
-        "fr": ("partager", "partagez", "partager cet article", "partager sur", "partage"),
-        "en": ("share", "share this", "share this article", "share this story", "share on"),
+        # WordPress's likes box too: "J'aime ça :", "Like this:" (ActuNiger; dev: all
+        # figures unchanged)
+        "fr": ("partager", "partagez", "partager cet article", "partager sur", "partage",
+               "j'aime ça", "j'aime ceci"),
+        "en": ("share", "share this", "share this article", "share this story", "share on",
+               "like this"),
         "de": ("teilen", "artikel teilen", "diesen artikel teilen"),
         "es": ("compartir", "comparte", "compartir en"),
         # Arabic "share", "share the article"; Al Jazeera, Sky News Arabia
@@ -180,6 +184,9 @@ PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
             "continue reading the main story", "story continues below advertisement",
             "article continues below", "continue reading below", "sponsored content",
             "advertisement - scroll to continue", "paid content", "paid post",
+            # "Advertisement · Scroll to continue" (Reuters; the dot folds to no dash;
+            # dev: all figures unchanged)
+            "scroll to continue", "faites défiler pour continuer",
         ),
         "de": ("anzeige - weiterlesen", "weiter nach der anzeige"),
         "es": ("sigue leyendo tras la publicidad",),
@@ -246,8 +253,12 @@ PHRASES: dict[Label, dict[str, tuple[str, ...]]] = {
         "es": ("deja tu comentario", "reportar abuso"),
     },
     Label.SHARE: {
-        "fr": ("partager sur facebook", "partager sur twitter", "partager par e-mail", "cliquez pour partager"),
-        "en": ("click to share on", "click to email this", "click to print", "opens in new window", "share on facebook", "share on twitter"),
+        # ... and the likes box's placeholder, "J'aime chargement…" (WordPress; dev: all
+        # figures unchanged)
+        "fr": ("partager sur facebook", "partager sur twitter", "partager par e-mail", "cliquez pour partager",
+               "j'aime chargement", "cliquez pour imprimer"),
+        "en": ("click to share on", "click to email this", "click to print", "opens in new window", "share on facebook", "share on twitter",
+               "like loading"),
         "de": ("auf facebook teilen", "auf twitter teilen", "per e-mail teilen"),
         "es": ("compartir en facebook", "compartir en twitter"),
     },
@@ -319,6 +330,15 @@ LABEL_LINES: dict[Label, dict[str, tuple[str, ...]]] = {
             # html +0.0000, all else unchanged)
             "imprimer l'article", "imprimer cet article", "print this article",
             "print article", "drucken", "artikel drucken", "seite drucken", "imprimir",
+            # the tool bar's gift and save buttons (Le Monde, NYT-style; dev: all figures
+            # unchanged)
+            "offrir l'article", "offrir cet article", "lire plus tard", "sauvegarder",
+            "gift this article", "gift article", "save for later", "save article",
+            # the buttons of a radio site's audio player, in its tool bar beside "Partager"
+            # (RFI, Studio Tamani, Deutsche Welle; dev: all figures unchanged)
+            "écouter", "télécharger", "écouter l'article", "télécharger le podcast",
+            "listen", "download", "listen to this article", "download audio",
+            "anhören", "herunterladen", "escuchar", "descargar",
         ),
     },
     Label.AD: {
@@ -336,6 +356,9 @@ LABEL_LINES: dict[Label, dict[str, tuple[str, ...]]] = {
             "poster", "publier", "submit", "post comment", "annuler", "cancel", "plus récents",
             "plus anciens", "newest", "oldest", "top comments", "meilleurs commentaires",
             "trier par", "sort by",
+            # a SPIP forum's reply link (lefaso.net; dev: all figures unchanged)
+            "répondre à ce message", "répondre à ce commentaire", "reply to this message",
+            "reply to this comment",
         ),
     },
     Label.NAVIGATION: {
@@ -354,6 +377,13 @@ LABEL_LINES: dict[Label, dict[str, tuple[str, ...]]] = {
             # sh gettext +0.0001, te gettext +0.0003, all else unchanged)
             "back to gallery", "retour à la galerie", "zurück zur galerie",
             "back to list", "retour à la liste", "zurück zur übersicht", "zurück zur liste",
+        ),
+    },
+    # the link to the sign-up page, alone on its line inside the article ("Sign up here.",
+    # Reuters; dev: all figures unchanged)
+    Label.NEWSLETTER: {
+        "any": (
+            "sign up here", "subscribe here", "inscrivez-vous ici", "abonnez-vous ici",
         ),
     },
     Label.FOOTER: {
@@ -394,6 +424,10 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "de notre correspondant", "reporting by", "additional reporting by", "editing by",
     "writing by", "de notre envoyé", "by ", "written by", "reported by", "von ",
     "por ", "auteur :", "author:", "rédaction", "avec afp", "with afp", "avec reuters",
+    # a radio's correspondent over the text ("Avec notre correspondant à N'Djamena, X";
+    # RFI, Studio Tamani; dev: all figures unchanged)
+    "avec notre correspondant", "avec notre envoyé", "avec nos correspondants",
+    "avec notre envoyée", "from our correspondent", "our correspondent in",
 )
 DATELINE_WORDS: tuple[str, ...] = (
     "publié le", "publié :", "mis à jour le", "mis à jour :", "modifié le", "posté le",
@@ -415,6 +449,16 @@ DATELINE_WORDS: tuple[str, ...] = (
     # Arabic (Chad, Sudan, Mauritania): "published on", "date of publication", "last
     # update" (dev: no Arabic page; unchanged)
     "نشر في", "نشر بتاريخ", "تاريخ النشر", "آخر تحديث",
+)
+
+# A subscriber badge in the article's head, above or below the standfirst: it marks the
+# article as paid, it is no box that cuts the head off the body (heads.extend_head).
+# Le Monde, Jeune Afrique, lefigaro.fr; en: The Times, Telegraph-style badges. (Dev: all
+# figures unchanged.)
+PAYWALL_BADGES: tuple[str, ...] = (
+    "article réservé aux abonnés", "réservé aux abonnés", "article abonné", "abonnés",
+    "exclusivité abonnés", "subscribers only", "for subscribers", "subscriber exclusive",
+    "subscriber-only", "premium", "nur für abonnenten", "solo para suscriptores",
 )
 
 # "il y a 3 heures", "2 hours ago", "vor 5 Minuten", "hace 2 días": comment and feed times.
@@ -519,6 +563,16 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
         r"\bcontributed (?:reporting|to this (?:report|story|article))\b",
         r"^\(?(?:additional )?reporting by\b",
         r"^sources? ?: ?(?:news agencies|agencies|wire services)\W*$",
+        # the agency or paper the article comes from, alone on its line: "(avec AFP)",
+        # "(With Reuters)", "Source : L'Indépendant" (maliweb, ActuNiger, RFI; dev: sh html
+        # +0.00002, one page; all else unchanged)
+        r"^\(?(?:avec|with|mit|con) (?:l'|les? )?(?:afp|reuters|ap|ats|dpa|efe|apa|aps|xinhua|anadolu|agences?)"
+        r"(?:(?:,| et| and| und| y) (?:afp|reuters|ap|ats|dpa|efe|apa|aps|xinhua|anadolu))*\)?\W*$",
+        r"^sources? ?: ?[^.:!?]{2,50}$",
+        # a reading time with its number after the word: "Lecture 3 min." (Le Monde; dev:
+        # all figures unchanged. An embedded tweet's signature "— Name (@handle) date" is no
+        # end note: sh keeps it in its gold, sh html -0.0006, te-fr html -0.016)
+        r"^(?:lecture|temps de lecture|reading time|lesezeit|lectura) ?:? ?\d{1,3} ?(?:min|mn|minutes?)\.?$",
         # en: contact
         r"\b(?:may|can) be reached at\b",
         r"^reach the (?:reporter|author|writer)s?\b",
@@ -579,6 +633,9 @@ END_NOTE_PATTERNS: dict[Label, tuple[str, ...]] = {
         r"^(?:suivez|retrouvez) (?:toute |l'ensemble de )?(?:notre|la) couverture (?:de|du|des)\b",
     ),
     Label.SHARE: (
+        # an audio or video player's clock, beside its buttons: "00:00 / 03:12" (RFI; dev:
+        # all figures unchanged)
+        r"^\d{1,2}:\d{2}(?::\d{2})? ?/ ?\d{1,2}:\d{2}(?::\d{2})?$",
         # "Like this story? Share it with a friend!", "Cet article vous a plu ?"
         r"^(?:like|liked|enjoyed) (?:this|the) (?:story|article)\b",
         r"^if you (?:enjoyed|liked) (?:this|the) (?:article|story)\b",

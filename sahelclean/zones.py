@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .firstpass import Line, Prose, is_repeat, keeps_spacing
+from .lexicon import vocabulary
 from .models import Label, Verdict
 from .options import Options
 from .rules import CONSENT_WORDS, RELATIVE_TIME_REASON
@@ -19,6 +20,10 @@ _LISTS = frozenset({Label.RELATED, Label.COMMENTS})
 # A comment block after the article holds real prose; it runs to the next widget.
 # Evidence that a "Comments" heading opens real comments: one of these within a few lines.
 COMMENT_EVIDENCE_WINDOW = 6
+# With such evidence, the thread under the heading is comments even where trafilatura kept
+# it: a forum whose markup names no comment (SPIP's "Répondre à ce message" under each
+# message, lefaso.net). (Dev: te html +0.0003, a pl and a de page lose a thread's lines;
+# all else unchanged.)
 # ... but only after this many characters of article prose: a get_text() dump prints the
 # hidden comment form ("Comment", "(required)", "Submit", a login prompt) above the article,
 # where no thread has begun. (Dev: sh gettext +0.0065, no other figure moves; 3 pages
@@ -26,6 +31,14 @@ COMMENT_EVIDENCE_WINDOW = 6
 # zone go from 0 to 1.000 and 0.527, another nypost.com page -0.029. Thresholds of 1 and
 # 600 characters: +0.0068 and +0.0054 with the dense-dump joining of segment.py.)
 COMMENTS_MIN_PROSE_BEFORE = 200
+# A teaser lead-in that ends on a colon or a bar ("Lire aussi :", "Read more |") runs into
+# its one link: in a get_text() dump the link falls on the next line, and only that line
+# is the teaser; an intertitle after it is the article's. "À lire aussi" alone heads a box
+# of several. (Dev: te gettext +0.0008, a DW page gets two intertitles back; all else
+# unchanged. With "More:" too: sh -0.0002 to -0.0003 on every input, a box of three.)
+RUN_IN_ENDS = (":", "|")
+# ... a lead-in of two words or more: "More:" alone heads a box of headlines (sh).
+RUN_IN_MIN_WORDS = 2
 # Prose that ends a zone: a sentence of at least this many words (headlines are shorter
 # or end without a full stop), or any block this long.
 ZONE_END_MIN_WORDS = 10
@@ -123,14 +136,15 @@ def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
         )
         counter = label is Label.COMMENTS and not sticky and line.block.tag is None
         # A comments heading over names, dates and reply buttons ("Commentaires", "3
-        # thoughts on “Title”"): the thread runs on over what trafilatura kept of it too (it
-        # keeps comments it was told to leave out, its issue #850), and the heading is the
-        # widget's. (Dev: te html +0.0003, all else unchanged; the thread heading alone: no
-        # figure changes.)
+        # thoughts on “Title”", SPIP's "Répondre à ce message"): the thread runs on over
+        # what trafilatura kept of it too (it keeps comments it was told to leave out, its
+        # issue #850), and the heading is the widget's. (Dev: te html +0.0003, a pl and a de
+        # page, all else unchanged; found by q14 and the lead alike.)
         thread = sticky and comment_evidence(lines, i + 1)
         j = i + 1
+        stop = min(i + 2, len(lines)) if _run_in_teaser(line) else len(lines)
         while (
-            j < len(lines)
+            j < stop
             and not _other_container(line, lines[j])
             and _continues(label, lines[j], sticky, counter, thread)
         ):
@@ -142,10 +156,25 @@ def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
         i = j
 
 
+def _run_in_teaser(line: Line) -> bool:
+    """A teaser lead-in cut off its link ("Lire aussi :", "Read more |"): one headline."""
+    return (
+        line.heading is not None
+        and line.heading.label is Label.RELATED
+        and line.f.text.rstrip().endswith(RUN_IN_ENDS)
+        and len(line.f.key.split()) >= RUN_IN_MIN_WORDS
+        and vocabulary().lead_in.match(line.f.folded) is not None
+    )
+
+
 def _continues(
     label: Label, line: Line, sticky: bool, counter: bool = False, thread: bool = False
 ) -> bool:
-    """Whether a zone of `label` takes in the next block."""
+    """Whether a zone of `label` takes in the next block.
+
+    `thread`: a comments heading with comment evidence under it (a reply button, a time
+    line), whose thread trafilatura may keep when the markup does not name it.
+    """
     if line.heading is not None:
         return False  # each heading opens its own widget
     if line.rule is not None and line.rule.label is Label.FOOTER and label is not Label.FOOTER:

@@ -153,6 +153,26 @@ CASES: list[Case] = [
     _pos("label_line", "fr", "Imprimer l'article", Label.SHARE, "Imprimer l'article"),
     _pos("label_line", "en", "Print this article", Label.SHARE, "Print this article"),
     _pos("label_line", "any", "Drucken", Label.SHARE, "Drucken"),
+    # the link to the sign-up page
+    _pos("label_line", "en", "Sign up here.", Label.NEWSLETTER, "Sign up here."),
+    _pos("label_line", "fr", "Inscrivez-vous ici.", Label.NEWSLETTER, "Inscrivez-vous ici."),
+    _neg("label_line", "en", "Residents can sign up here for food aid until Friday."),
+    # a tool bar's gift and save buttons
+    _pos("label_line", "fr", "Offrir l'article", Label.SHARE, "Offrir l'article"),
+    _pos("label_line", "fr", "Lire plus tard", Label.SHARE, "Lire plus tard"),
+    _pos("label_line", "en", "Gift this article", Label.SHARE, "Gift this article"),
+    _pos("label_line", "en", "Save for later", Label.SHARE, "Save for later"),
+    _neg("label_line", "fr", "Lire plus tard le rapport ne changera rien à la décision."),
+    # an audio player's buttons (a radio site's tool bar)
+    _pos("label_line", "fr", "Télécharger", Label.SHARE, "Télécharger"),
+    _pos("label_line", "fr", "Écouter", Label.SHARE, "Écouter"),
+    _pos("label_line", "en", "Listen", Label.SHARE, "Listen"),
+    _pos("label_line", "en", "Download audio", Label.SHARE, "Download audio"),
+    _neg("label_line", "fr", "Écouter les habitants de Gao avant de décider."),
+    # a SPIP forum's reply link
+    _pos("label_line", "fr", "Répondre à ce message", Label.COMMENTS, "Répondre à ce message"),
+    _pos("label_line", "en", "Reply to this comment", Label.COMMENTS, "Reply to this comment"),
+    _neg("label_line", "en", "Download the full report of the mission to Gao."),
     _pos("label_line", "en", "Back to Gallery", Label.NAVIGATION, "Back to Gallery"),
     _pos("label_line", "any", "Zurück zur Übersicht", Label.NAVIGATION, "Zurück zur Übersicht"),
     _neg("label_line", "en", "Back to the gallery she had opened in Bamako went the paintings."),
@@ -297,6 +317,11 @@ CASES: list[Case] = [
     ),
     _pos("button_phrase", "en", "Enter your email address", Label.NEWSLETTER, "enter your email"),
     _pos("widget_phrase", "en", "All rights reserved", Label.FOOTER, "all rights reserved"),
+    # a WordPress likes box's placeholder; an ad's "scroll to continue"
+    _pos("widget_phrase", "fr", "J’aime chargement…", Label.SHARE, "j'aime chargement"),
+    _pos("widget_phrase", "en", "Like Loading...", Label.SHARE, "like loading"),
+    _pos("widget_phrase", "en", "Advertisement · Scroll to continue", Label.AD, "scroll to"),
+    _pos("widget_phrase", "fr", "Publicité · Faites défiler pour continuer", Label.AD, "defiler"),
     _pos(
         "widget_phrase",
         "en",
@@ -668,6 +693,52 @@ CASES: list[Case] = [
     _pos("metadata", "fr", "Cet article a été mis à jour le :", Label.METADATA, "dateline"),
     _pos("metadata", "fr", "Crédits photos : Aïcha Diallo", Label.METADATA, "dateline"),
     _pos("metadata", "en", "Image credit: Sahel Weekly", Label.METADATA, "dateline"),
+    # dates and times split into many number tokens: counted without them
+    _pos(
+        "metadata",
+        "fr",
+        "Publié le 14/11/2026 06:12 Mis à jour le 14/11/2026 09:40",
+        Label.METADATA,
+        "dateline",
+    ),
+    _pos(
+        "metadata",
+        "en",
+        "Published 11/14/2026 06:12 AM GMT, updated 11/14/2026 09:40 AM GMT",
+        Label.METADATA,
+        "dateline",
+    ),
+    _neg(
+        "metadata",
+        "fr",
+        "Publié le 14/11/2026 à 06:12, le communiqué annonce la fermeture des écoles de "
+        "la région de Gao jusqu'à nouvel ordre",
+    ),
+    _neg(
+        "metadata",
+        "en",
+        "Published on 11/14/2026 at 06:12, the statement closes the schools of the Gao "
+        "region until further notice",
+    ),
+    # the site's or agency's name, a bar, the byline
+    _pos("metadata", "fr", "LEFASO.NET | Par Fatimata Ouédraogo", Label.METADATA, "byline"),
+    _pos("metadata", "en", "Sahel Weekly | By Jane Doe", Label.METADATA, "byline"),
+    _neg("metadata", "fr", "Niger | Par ailleurs, le ministre a démissionné."),
+    _neg("metadata", "en", "Niger | By Tuesday, the water had reached the market."),
+    # a radio's correspondent over the text
+    _pos(
+        "metadata",
+        "fr",
+        "Avec notre correspondant à N'Djamena, Mahamat Abakar",
+        Label.METADATA,
+        "byline",
+    ),
+    _pos("metadata", "en", "From our correspondent in Niamey, Jane Doe", Label.METADATA, "byline"),
+    _neg(
+        "metadata",
+        "fr",
+        "Avec notre correspondant à Bamako, la situation reste tendue après trois jours.",
+    ),
     _neg("metadata", "fr", "Salle de la Caisse de crédit mutuel de Ségou"),
     _neg("metadata", "en", "Members of the Segou Farmers Credit Union"),
     _neg(
@@ -757,6 +828,19 @@ CASES: list[Case] = [
         "recevez",
     ),
     _pos("end_note", "en", "Filed under: Niger | Agriculture", Label.METADATA, "filed under"),
+    # a reading time after its word, a player's clock
+    _pos("end_note", "fr", "Lecture 3 min.", Label.METADATA, "lecture 3 min"),
+    _pos("end_note", "en", "Reading time: 4 minutes", Label.METADATA, "reading time"),
+    _pos("end_note", "any", "00:00 / 03:12", Label.SHARE, "00:00 / 03:12"),
+    _neg("end_note", "fr", "Lecture 3 : les élèves lisent le texte à voix haute pendant 10 min."),
+    _neg("end_note", "en", "Reading time at the library went up by 4 minutes a day."),
+    # the agency or paper the article comes from
+    _pos("end_note", "fr", "(avec AFP)", Label.METADATA, "avec afp"),
+    _pos("end_note", "fr", "Source : L'Indépendant", Label.METADATA, "source"),
+    _pos("end_note", "en", "(With Reuters and AP)", Label.METADATA, "with reuters"),
+    _pos("end_note", "en", "Source: The Sahel Weekly", Label.METADATA, "source"),
+    _neg("end_note", "fr", "Source : le ministère a confirmé que trois écoles ont fermé."),
+    _neg("end_note", "en", "Source: the ministry confirmed that three schools were shut."),
     _pos("end_note", "fr", "Classé dans : Économie, Mali", Label.METADATA, "classe dans"),
     _pos("end_note", "fr", "Catégorie : Agriculture, Niger", Label.METADATA, "categorie"),
     _pos("end_note", "fr", "Mots-clés : élevage, transhumance", Label.METADATA, "mots-cles"),
@@ -991,6 +1075,8 @@ def test_first_verdict_follows_rule_order() -> None:
         ("Share this article", Label.SHARE, "en"),
         ("Articles en relation", Label.RELATED, "fr"),
         ("Otras noticias", Label.RELATED, "es"),
+        ("J’aime ça :", Label.SHARE, "fr"),
+        ("Like this:", Label.SHARE, "en"),
     ],
     ids=lambda v: str(v),
 )

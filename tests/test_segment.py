@@ -300,6 +300,51 @@ def test_dump_without_blank_lines_is_rejoined_despite_a_long_menu(
     assert texts(spaced) == lines
 
 
+# A short get_text() page with a single inline element: "Le Monde" in <em>, a quote in <b>.
+SHORT_DENSE = {
+    "fr": (
+        [
+            "Accueil", "International", "Afrique", "Niger",
+            "Au Niger, la junte suspend les licences de trois ONG",
+            "La décision a été publiée un vendredi soir par le ministère de l'intérieur.",
+            "Pour les responsables joints par",
+            "Le Monde",
+            ", l'accusation vise surtout les négociations locales avec les chefs de village.",
+            "Aucune preuve n'a été rendue publique à ce jour par les autorités de Niamey.",
+            "Les organisations ont dix jours pour contester la décision devant le tribunal.",
+            "© 2026 Sahel Info",
+        ],
+        "Pour les responsables joints par Le Monde, l'accusation vise surtout les "
+        "négociations locales avec les chefs de village.",
+    ),
+    "en": (
+        [
+            "Home", "World", "Africa", "Niger",
+            "Niger's junta suspends the licences of three aid groups",
+            "The decision was published on a Friday evening by the interior ministry.",
+            "\u201cNothing is left, we lost everything\u201d",
+            ", a woman from Ouallam told the",
+            "Sahel Weekly",
+            "on Monday, as the first trucks of food reached the camp of displaced families.",
+            "The groups have ten days to challenge the decision before the court in Niamey.",
+            "© 2026 Sahel Info",
+        ],
+        "\u201cNothing is left, we lost everything\u201d, a woman from Ouallam told the Sahel "
+        "Weekly on Monday, as the first trucks of food reached the camp of displaced families.",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_line_starting_with_a_comma_shows_a_short_dense_dump_is_get_text(lang: str) -> None:
+    """Twelve lines, one or two fragments: too few to tell the style, but a line that starts
+    with a comma starts no block. The dump ends with a newline, which is no blank line."""
+    lines, joined = SHORT_DENSE[lang]
+    blocks = texts(segment_text("\n".join(lines) + "\n"))
+    assert joined in blocks
+    assert blocks[:4] == lines[:4]  # the menu stays one entry per line
+
+
 def test_short_innertext_dump_with_lowercase_list_keeps_its_entries() -> None:
     lines = [
         "Les maraîchers de Ségou misent sur le solaire",

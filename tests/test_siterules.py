@@ -326,7 +326,7 @@ def test_lines_and_patterns_are_always_dropped(tmp_path: Path) -> None:
             Label.COOKIE,
         ),
         ("buttons", "Rejoindre le club", "Rejoindre le club des lecteurs", Label.NEWSLETTER),
-        ("labels", "Écouter l'article", "Écouter l'article", Label.SHARE),
+        ("labels", "Version audio", "Version audio", Label.SHARE),
         (
             "phrases",
             "your data stays with us",
@@ -387,9 +387,9 @@ def test_builtin_rules_are_harmless_by_construction() -> None:
 @pytest.mark.parametrize(
     ("url", "text", "label"),
     [
-        ("https://lefaso.net/spip.php?article12", "Répondre à ce message", Label.COMMENTS),
+        ("https://lefaso.net/spip.php?article12", "Qui êtes-vous ?", Label.COMMENTS),
         ("https://www.rfi.fr/fr/afrique/x", "À écouter aussi", Label.RELATED),
-        ("https://www.lemonde.fr/afrique/article/x.html", "Offrir cet article", Label.SHARE),
+        ("https://www.lemonde.fr/afrique/article/x.html", "Ajouter à vos sélections", Label.SHARE),
     ],
 )
 def test_builtin_rules_apply_to_their_sites_only(url: str, text: str, label: Label) -> None:

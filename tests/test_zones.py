@@ -74,6 +74,117 @@ def test_short_exclamations_and_questions_are_no_rail(
         assert line in doc.text
 
 
+# get_text() dumps: the link of an inline "Lire aussi :" falls on the line after the
+# lead-in, and the article's intertitle comes right after it.
+RUN_IN = {
+    "fr": (
+        "Lire aussi :",
+        "Au Niger, les inondations ont fait plus de cent morts depuis juin",
+        "Une crue plus haute que celle de 2020",
+    ),
+    "en": (
+        "Read more:",
+        "Niger floods have killed more than a hundred people since June",
+        "A flood higher than in 2020",
+    ),
+}
+RUN_IN_BODY = {
+    "fr": [
+        "Sur la berge du quartier de Château, une maraîchère montre l'endroit où poussaient "
+        "encore ses oignons il y a deux mois.",
+        "Elle cultive ce lopin depuis vingt ans avec ses trois fils et avait emprunté de "
+        "l'argent pour acheter une motopompe.",
+        "Selon les relevés de la direction régionale de l'hydraulique, le fleuve a dépassé "
+        "de quarante centimètres le niveau record de la dernière grande crue.",
+        "Les digues en terre construites par les habitants n'ont pas tenu, et plus de "
+        "quatre cents familles ont perdu leur récolte.",
+    ],
+    "en": [
+        "On the bank of the Chateau quarter, a gardener points to where her onions were "
+        "still growing two months ago.",
+        "She has farmed this plot for twenty years with her three sons and had borrowed "
+        "money to buy a motor pump.",
+        "According to the regional water board, the river rose forty centimetres above the "
+        "record level of the last great flood.",
+        "The earth dykes built by the residents did not hold, and more than four hundred "
+        "families lost their harvest.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_run_in_teaser_takes_one_link_not_the_intertitle_after_it(lang: str) -> None:
+    """ "Lire aussi :" alone on its line, its link, then the article's intertitle and
+    paragraph: the teaser is the lead-in and the link; the intertitle stays."""
+    lead_in, link, intertitle = RUN_IN[lang]
+    body = RUN_IN_BODY[lang]
+    menu = ["Accueil", "Monde", "Afrique"] if lang == "fr" else ["Home", "World", "Africa"]
+    title = "Mali : à Gao, le fleuve monte" if lang == "fr" else "Mali: in Gao, the river rises"
+    lines = [*menu, title, *body[:2], lead_in, link, intertitle, *body[2:], "© 2026 Sahel Info"]
+    doc = clean("\n".join(lines) + "\n")
+    assert intertitle in doc.text
+    assert all(p in doc.text for p in body)
+    assert link not in doc.text
+    assert any(r.kind.value == "related" and link in r.lines for r in doc.removed)
+
+
+# HTML: a forum under the article in plain <div>s, which trafilatura keeps as text.
+FORUM = {
+    "fr": (
+        "Vos réactions (2)",
+        [
+            ("Bravo à l'association ! Il faut aussi penser aux garçons qui quittent l'école "
+             "pour les sites d'orpaillage.", "Posté par Issa K. le 13 novembre 2026 à 07:12"),
+            ("Très bonne initiative, que les autorités suivent cet exemple dans toutes les "
+             "provinces du pays.", "Posté par Salif le 13 novembre 2026 à 08:40"),
+        ],
+        "Répondre à ce message",
+    ),
+    "en": (
+        "Comments (2)",
+        [
+            ("Well done to the association! Boys who leave school for the gold mines need "
+             "the same help.", "Posted by Issa K. on November 13, 2026 at 07:12"),
+            ("A very good initiative, the authorities should follow this example in every "
+             "province of the country.", "Posted by Salif on November 13, 2026 at 08:40"),
+        ],
+        "Reply to this comment",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_forum_trafilatura_kept_is_comments_under_a_comments_heading(lang: str) -> None:
+    """A comments heading, then each message with its author line and a reply link: the
+    reply links prove a thread, so the messages go to the comments, kept or not."""
+    heading, messages, reply = FORUM[lang]
+    title, body = (FR_TITLE, FR_BODY) if lang == "fr" else (EN_TITLE, EN_BODY)
+    paragraphs = "".join(f"<p>{p}</p>" for p in body)
+    forum = "".join(
+        f"<div><p>{text}</p><p>{author}</p><p><a href='/r{i}'>{reply}</a></p></div>"
+        for i, (text, author) in enumerate(messages)
+    )
+    page = (
+        f'<html lang="{lang}"><head><title>{title}</title></head><body>'
+        f"<h1>{title}</h1>{paragraphs}<div class='forum'><h3>{heading}</h3>{forum}</div>"
+        "<p>© 2026 Sahel Info</p></body></html>"
+    )
+    doc = clean(page)
+    assert all(p in doc.text for p in body)
+    assert not any(text in doc.text for text, _ in messages)
+    comments = [r for r in doc.removed if r.kind.value == "comments"]
+    assert any(messages[0][0] in r.lines for r in comments)
+
+
+@pytest.mark.parametrize("lead_in", ["Lire aussi :", "Read more:"])
+def test_a_run_in_teaser_on_the_last_line_ends_the_page(lead_in: str) -> None:
+    """A lead-in with nothing after it: its zone is the line alone."""
+    body = RUN_IN_BODY["fr" if lead_in.startswith("Lire") else "en"]
+    doc = clean("\n".join([*body, lead_in]) + "\n")
+    assert all(p in doc.text for p in body)
+    assert lead_in not in doc.text
+
+
 # --- a blog's comment thread that trafilatura keeps (its issue #850), with no class names ---
 
 THREADS = {
