@@ -258,3 +258,53 @@ def test_a_blog_thread_trafilatura_keeps_is_one_comments_widget(lang: str, plain
     widget = next(r for r in doc.removed if r.heading == heading)
     assert widget.kind is Label.COMMENTS
     assert all(text in widget.text for _, _, text in comments)
+
+
+# --- HTML: a rail of headlines and summaries in a section no class names ---
+
+RAILS = {
+    "fr": (
+        "Sur le même sujet",
+        [
+            ("Au Niger, la campagne agricole menacée par les inondations",
+             "Les pluies exceptionnelles ont détruit des milliers d'hectares de cultures."),
+            ("Sénégal : l'arachide à la peine malgré une bonne saison",
+             "Les producteurs dénoncent des prix trop bas fixés par l'État."),
+            ("Côte d'Ivoire : le cacao atteint des records",
+             "La hausse des cours mondiaux profite enfin aux planteurs."),
+        ],
+    ),
+    "en": (
+        "Related stories",
+        [
+            ("In Niger, the farming season threatened by floods",
+             "Exceptional rains have destroyed thousands of hectares of crops across the south."),
+            ("Senegal: groundnuts struggle despite a good season",
+             "Farmers denounce the purchase prices that the state has set far too low."),
+            ("Ivory Coast: cocoa hits record highs",
+             "The rise in world prices is finally starting to benefit the small planters."),
+        ],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_rail_of_headlines_and_summaries_is_one_related_widget(lang: str) -> None:
+    """trafilatura leaves the section out; its summaries are the rail's, not 'text after
+    the article', and the rail is one widget under its heading."""
+    title, body = THREADS[lang][0], THREADS[lang][1]
+    heading, entries = RAILS[lang]
+    cards = "".join(
+        f"<article><h3><a href='/a{i}'>{h}</a></h3><p>{s}</p></article>"
+        for i, (h, s) in enumerate(entries)
+    )
+    page = (
+        f"<html lang='{lang}'><head><title>{title}</title></head><body><main><article>"
+        f"<h1>{title}</h1>" + "".join(f"<p>{p}</p>" for p in body) + "</article>"
+        f"<section><h2>{heading}</h2>{cards}</section></main></body></html>"
+    )
+    doc = clean(page)
+    assert all(p in doc.text for p in body)
+    rail = next(r for r in doc.removed if r.heading == heading)
+    assert rail.kind is Label.RELATED
+    assert all(h in rail.text and s in rail.text for h, s in entries)
