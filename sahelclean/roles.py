@@ -87,6 +87,7 @@ def settle(
             and not line.block.kept
             and not _gap_prose(lines, i, kept_span)
             and not _standfirst(lines, zones, i, title)
+            and line.block.tag != "figcaption"  # a photo's caption: its role, below
         ):
             out.append(Classified(line.block, Verdict(Label.BOILERPLATE, LEFT_OUT)))
         else:
@@ -325,7 +326,8 @@ def _is_heading(
 
 def _mark_lead(out: list[Classified], options: Options) -> list[Classified]:
     """The first paragraph under the title is the lead when it reads like a standfirst."""
-    kept = [i for i, c in enumerate(out) if c.label.is_article]
+    # a photo's caption between the title and the text is neither (it stays in the sections)
+    kept = [i for i, c in enumerate(out) if c.label.is_article and c.label is not Label.CAPTION]
     if not kept or out[kept[0]].label is not Label.TITLE or len(kept) < 3:
         return out
     first, second = out[kept[1]], out[kept[2]]
