@@ -9,7 +9,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -61,17 +61,25 @@ def atomic_write(path: Path, data: str) -> None:
     """Write a file through a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     sweep_temp_files(path)
-    with held_signals():
-        fd, tmp = make_temp(path)
-    # a Ctrl-C held back above lands here, where the temp file is known and removed
+    tmp: Path | None = None
+    fd = -1
     try:
+        with held_signals():
+            fd, tmp = make_temp(path)
+        # a Ctrl-C held back above is raised as the block ends, still inside this try,
+        # where the temp file is known: it is removed (it once landed before the try)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            fd = -1  # the handle owns it now
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        if fd >= 0:
+            with suppress(OSError):
+                os.close(fd)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise
 
 

@@ -550,6 +550,22 @@ CASES: list[Case] = [
     ),
     # stock libraries' credits and German-style "Foto:" credits
     _pos("caption", "en", "Photo by Awa Diallo on Unsplash", Label.CAPTION, "unsplash"),
+    # a caption's sentence, then its credit after a copyright sign
+    _pos(
+        "caption",
+        "fr",
+        "Un producteur dans son champ près de Dédougou, le 28 septembre 2024. © Awa Diallo "
+        "pour Sahel Info",
+        Label.CAPTION,
+        "© awa diallo",
+    ),
+    _pos(
+        "caption",
+        "en",
+        "A farmer in his field near Dedougou on September 28, 2024. © Jane Doe/Reuters",
+        Label.CAPTION,
+        "© jane doe",
+    ),
     _pos("caption", "en", "Sahel Images/iStock.com", Label.CAPTION, "istock.com"),
     _pos("caption", "fr", "Photo de Moussa Keïta sur Unsplash", Label.CAPTION, "unsplash"),
     _pos("caption", "fr", "Fatoumata Ba / Shutterstock.com", Label.CAPTION, "shutterstock"),
@@ -628,6 +644,9 @@ CASES: list[Case] = [
         "fig. 3:",
     ),
     _neg("caption", "en", "Figure 2 in the report shows that rainfall fell by a third."),
+    # a copyright sign inside the sentence
+    _neg("caption", "fr", "Le logo © du festival a été dessiné par un artiste de Ségou."),
+    _neg("caption", "en", "The © sign on the cover was added by the printer in Bamako."),
     _neg("caption", "en", "The party's image: a country at peace, its spokesman said."),
     _neg("caption", "fr", "Le slogan du parti tient en une image : un baobab debout."),
     _neg("caption", "en", "The agency sold its archive to Shutterstock."),

@@ -15,7 +15,8 @@ import json
 import lzma
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -751,6 +752,25 @@ def test_an_interrupt_right_after_the_temp_file_is_made_leaves_none(
     summary, _, _ = clean_run(FR, EN, output=out)
     assert summary.exit_code == 130
     assert temp_files(out) == []
+
+
+def test_a_ctrl_c_held_back_while_the_temp_file_is_made_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Ctrl-C that held_signals held back is raised as its block ends: the temp file
+    made inside it is known there and removed (it was left behind once, under load)."""
+
+    @contextmanager
+    def held_then_interrupt() -> Iterator[None]:
+        yield
+        raise KeyboardInterrupt  # what unblocking SIGINT delivers at the block's end
+
+    monkeypatch.setattr(writers, "held_signals", held_then_interrupt)
+    target = tmp_path / "out" / "page.json"
+    with pytest.raises(KeyboardInterrupt):
+        writers.atomic_write(target, "{}")
+    assert not target.exists()
+    assert temp_files(tmp_path / "out") == []
 
 
 def test_options_reach_the_workers(tmp_path: Path) -> None:
