@@ -79,6 +79,10 @@ def settle(
             prev_role = verdict.label
         elif i > end and zone is None and line.rule is None and _closing_link(line):
             out.append(Classified(line.block, Verdict(Label.RELATED, LINK_TAIL_REASON)))
+        elif _caption_in_core(line, zone, start, end):
+            # a photo's caption or credit inside the article: a caption block of the
+            # sections, never in the text (outside it, _outside makes it metadata)
+            out.append(Classified(line.block, line.rule or Verdict(Label.CAPTION, "caption")))
         elif zone is not None or line.rule is not None or not start <= i <= end:
             where = "before the article" if i < start else "after the article"
             out.append(_outside(line, zone, where))
@@ -95,6 +99,17 @@ def settle(
             out.append(Classified(line.block, verdict))
             prev_role = verdict.label
     return _mark_lead(out, options)
+
+
+def _caption_in_core(line: Line, zone: Zone | None, start: int, end: int) -> bool:
+    """A line the caption rule flagged, inside the article core and no widget's."""
+    rule = line.rule
+    return (
+        zone is None
+        and rule is not None
+        and rule.label is Label.CAPTION
+        and start <= line.block.index <= end
+    )
 
 
 def _outside(line: Line, zone: Zone | None, where: str) -> Classified:
