@@ -22,7 +22,10 @@ _DATE = re.compile(
     r"\b\d{1,2}(?:er)? (?:janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec)"
     r"\w*\.? \d{4}\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d{1,2},? \d{4}\b|"
-    r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}\b",
+    # "12 September 2024", and the Hausa months (Janairu, Fabrairu, Maris, Afrilu, Mayu,
+    # Yuni, Yuli, Agusta, Satumba, Oktoba, Nuwamba, Disamba): "12 Satumba 2024"
+    r"\b\d{1,2} (?:jan|feb|fab|mar|apr|afr|may|jun|yun|jul|yul|aug|agu|sep|sat|oct|okt|nov|nuw"
+    r"|dec|dis)\w* \d{4}\b",
     re.IGNORECASE,
 )
 # Scripts written without spaces between words: Thai, Japanese kana, CJK ideographs (not

@@ -88,3 +88,20 @@ def test_paragraphs_without_spaces_are_no_teaser_rail(
     # counted as 2 to 6 "words", the short and long paragraphs read as heads and summaries
     doc = clean(page, options=Options(language=lang))
     assert [p for p in body if p not in doc.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("12 septembre 2024", True),
+        ("12 September 2024", True),
+        ("12 Satumba 2024", True),  # Hausa: "September"
+        ("3 Disamba 2023", True),  # Hausa: "December"
+        ("Yuni 2024", False),  # a month and a year, no day: not a date line's date
+        ("12 sarakuna 2024", False),  # Hausa "chiefs": a word, not a month
+        ("12 saisons 2024", False),
+    ],
+)
+def test_dates_in_french_english_and_hausa(text: str, dated: bool) -> None:
+    block = Block(index=0, text=text, line=1, end_line=1)
+    assert features(block, frozenset()).has_date is dated
