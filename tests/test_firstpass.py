@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sahelclean import firstpass
-from sahelclean.firstpass import clear_memos, first_pass, line_memo
+from sahelclean.features import features
+from sahelclean.firstpass import clear_memos, first_pass, line_memo, text_size
 from sahelclean.models import Block, Label
 from sahelclean.options import Options
 from sahelclean.textutil import stopwords_for
@@ -96,3 +97,20 @@ def test_a_caption_split_from_its_credit_is_a_caption(lang: str) -> None:
     assert marked[0].rule is not None and marked[0].rule.label is Label.CAPTION
     assert marked[3].rule is None  # a paragraph of 30 words or more
     assert marked[1:3] == lines[1:3] and marked[4] == lines[4]
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("니제르 정부는 목요일 베냉과의 국경을 단계적으로 다시 열겠다고 발표했다", 9),  # ko: spaces
+        ("ニジェール政府は木曜日、国境を再開すると発表した", 12),  # ja: two characters a word
+        ("Le gouvernement nigérien rouvre la frontière avec le Bénin", 9),
+        ("Niger's government reopens the border with Benin", 8),
+    ],
+    ids=["ko", "ja", "fr", "en"],
+)
+def test_text_size_counts_words_or_characters_by_script(text: str, size: int) -> None:
+    """Korean writes spaces between its words: it is counted in words, like French and
+    English; Japanese is not, so its characters count two to a word."""
+    f = features(Block(index=0, text=text, line=1, end_line=1), frozenset())
+    assert text_size(f) == size
