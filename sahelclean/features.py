@@ -14,6 +14,9 @@ _SENTENCE_END = re.compile(r"""[.!?…؟۔।॥。！？]["'»”’)\]]*\s*$|[
 _QUOTE_OPEN = re.compile(r"""^\s*[«“„"‘']""")
 _QUOTE_CLOSE = re.compile(r"""[»”"’'][.,]?\s*$""")
 _SEPARATOR = re.compile(r"^[\W_]{1,3}$")
+# What may close a line after its last word or mark: quotes and brackets. Rules read a
+# line's last mark from `text.rstrip(CLOSERS)`.
+CLOSERS = " »”\"')"
 _DIGIT = re.compile(r"\d")
 _DURATION = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _COUNT = re.compile(r"\(\d+\)|\b\d+\s*/\s*\d+\b|^\d+$")

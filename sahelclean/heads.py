@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .features import CLOSERS
 from .firstpass import Line, Prose
 from .lexicon import vocabulary
 from .models import Label
@@ -101,7 +102,7 @@ def _headline(line: Line) -> bool:
         and line.heading is None
         and 3 <= f.n_words <= HEADING_MAX_WORDS * 2
         and not f.ends_colon
-        and not f.text.rstrip(" »”\"')").endswith((".", "…"))
+        and not f.text.rstrip(CLOSERS).endswith((".", "…"))
         and (f.starts_upper or f.text[:1].isdigit())
     )
 

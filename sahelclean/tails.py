@@ -9,6 +9,7 @@ what it kept. The rail of teasers with no heading is teasers.py's.
 
 from __future__ import annotations
 
+from .features import CLOSERS
 from .firstpass import Line, Prose
 from .lexicon import vocabulary
 from .models import Label
@@ -105,7 +106,7 @@ def _box_headline(line: Line) -> bool:
     f = line.f
     if not INLINE_BOX_MIN_WORDS <= f.n_words <= RAIL_ITEM_MAX_WORDS or f.ends_colon:
         return False
-    return not f.text.rstrip(" »”\"')").endswith((".", "!", "?", "…"))
+    return not f.text.rstrip(CLOSERS).endswith((".", "!", "?", "…"))
 
 
 def _resumes(

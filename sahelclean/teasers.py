@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .features import starts_upper
+from .features import CLOSERS, starts_upper
 from .firstpass import Line, Prose
 from .zones import Zone, headline_like
 
@@ -52,7 +52,7 @@ def _summary(line: Line, zone: Zone | None) -> bool:
         return False
     f = line.f
     return f.n_words >= SUMMARY_MIN_WORDS or (
-        f.ends_sentence and f.text.rstrip(" »”\"')").endswith((".", "!", "?", "…"))
+        f.ends_sentence and f.text.rstrip(CLOSERS).endswith((".", "!", "?", "…"))
     )
 
 

@@ -8,6 +8,7 @@ top can be it.
 
 from __future__ import annotations
 
+from .features import CLOSERS
 from .firstpass import Line, Prose
 from .models import Label
 from .textutil import words
@@ -50,7 +51,7 @@ def find_title(
             continue
         if not TITLE_MIN_WORDS <= f.n_words <= TITLE_MAX_WORDS or f.ends_colon:
             continue
-        if f.text.rstrip(" »”\"')").endswith((".", "…")) or not (
+        if f.text.rstrip(CLOSERS).endswith((".", "…")) or not (
             f.starts_upper or f.text[:1].isdigit()
         ):
             continue

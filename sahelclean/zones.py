@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .features import CLOSERS
 from .firstpass import Line, Prose, is_repeat, keeps_spacing
 from .lexicon import vocabulary
 from .models import Label, Verdict
@@ -20,10 +21,11 @@ _LISTS = frozenset({Label.RELATED, Label.COMMENTS})
 # A comment block after the article holds real prose; it runs to the next widget.
 # Evidence that a "Comments" heading opens real comments: one of these within a few lines.
 COMMENT_EVIDENCE_WINDOW = 6
-# With such evidence, the thread under the heading is comments even where trafilatura kept
-# it: a forum whose markup names no comment (SPIP's "Répondre à ce message" under each
-# message, lefaso.net). (Dev: te html +0.0003, a pl and a de page lose a thread's lines;
-# all else unchanged.)
+# With such evidence, the thread under the heading ("Commentaires", "3 thoughts on “…”")
+# is comments even where trafilatura kept it (its issue #850), and the heading is the
+# widget's: a forum whose markup names no comment (SPIP's "Répondre à ce message" under
+# each message, lefaso.net). (Dev: te html +0.0003, a pl and a de page lose a thread's
+# lines; all else unchanged.)
 # ... but only after this many characters of article prose: a get_text() dump prints the
 # hidden comment form ("Comment", "(required)", "Submit", a login prompt) above the article,
 # where no thread has begun. (Dev: sh gettext +0.0065, no other figure moves; 3 pages
@@ -72,8 +74,6 @@ NUMBERED_SHARE = 0.6
 # one `without`. Share 0.2: te gettext +0.0028 but sh innertext -0.0002; 0.3: +0.0019;
 # 0.5: sh gettext +0.0011.)
 EXCLAIMED_SHARE = 0.4
-# What may close a line after its last word or mark: quotes and brackets.
-_CLOSERS = " »”\"')"
 # HTML: a rail's zone runs over its teasers' summaries that trafilatura left out, up to
 # this long ("Sur le même sujet" over headline, summary, headline, summary…). (Dev: sh
 # html +0.0005, 4 pages lose teaser headlines and summaries, 2 te pages a teaser; all else
@@ -118,7 +118,7 @@ def ends_zone(line: Line) -> bool:
         return True  # trafilatura kept it as article text, and it is not a link of a rail
     if (line.rule is not None and not is_repeat(line)) or line.prose is not Prose.GOOD:
         return False
-    full_stop = f.ends_sentence and not f.text.rstrip(" »”\"')").endswith("?")
+    full_stop = f.ends_sentence and not f.text.rstrip(CLOSERS).endswith("?")
     return f.n_words >= ZONE_END_ANY_WORDS or (f.n_words >= ZONE_END_MIN_WORDS and full_stop)
 
 
@@ -135,17 +135,12 @@ def _heading_zones(lines: list[Line], zones: list[Zone | None]) -> None:
             i += 1
             continue
         label = opener.label
+        evidence = label is Label.COMMENTS and comment_evidence(lines, i + 1)
         sticky = label is Label.COMMENTS and (
-            before > after[i]
-            or (before >= COMMENTS_MIN_PROSE_BEFORE and comment_evidence(lines, i + 1))
+            before > after[i] or (before >= COMMENTS_MIN_PROSE_BEFORE and evidence)
         )
         counter = label is Label.COMMENTS and not sticky and line.block.tag is None
-        # A comments heading over names, dates and reply buttons ("Commentaires", "3
-        # thoughts on “Title”", SPIP's "Répondre à ce message"): the thread runs on over
-        # what trafilatura kept of it too (it keeps comments it was told to leave out, its
-        # issue #850), and the heading is the widget's. (Dev: te html +0.0003, a pl and a de
-        # page, all else unchanged; found by q14 and the lead alike.)
-        thread = sticky and comment_evidence(lines, i + 1)
+        thread = sticky and evidence  # see COMMENT_EVIDENCE_WINDOW
         j = i + 1
         stop = min(i + 2, len(lines)) if _run_in_teaser(line) else len(lines)
         while (
@@ -260,7 +255,7 @@ def headline_like(line: Line) -> bool:
         return False  # (what trafilatura kept is no rail of links)
     if not 2 <= f.n_words <= RAIL_ITEM_MAX_WORDS:
         return False
-    return not (f.ends_sentence and f.text.rstrip(" »”\"')").endswith(FULL_STOPS))
+    return not (f.ends_sentence and f.text.rstrip(CLOSERS).endswith(FULL_STOPS))
 
 
 def _filler(line: Line) -> bool:
@@ -318,7 +313,7 @@ def _exclaimed(run: list[Line]) -> bool:
     own ("Le marché est ouvert !", "Why now?"); a rail's headlines seldom end so.
     """
     entries = [ln for ln in run if headline_like(ln)]
-    marked = sum(1 for ln in entries if ln.f.text.rstrip(_CLOSERS).endswith(("!", "?")))
+    marked = sum(1 for ln in entries if ln.f.text.rstrip(CLOSERS).endswith(("!", "?")))
     return bool(entries) and marked >= EXCLAIMED_SHARE * len(entries)
 
 
