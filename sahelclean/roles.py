@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .bios import author_bio, company_note
+from .features import CLOSERS
 from .firstpass import Line, Prose, text_size
 from .lexicon import vocabulary
 from .models import Classified, Label, Verdict
@@ -30,6 +31,7 @@ INTERTITLE_TAGS = frozenset({"div", "p"})
 INTERTITLE_MIN_WORDS = 4
 # A numeric date or a clock time: "4. 2. 2022", "01.01.23", "08:35".
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[.:/] ?\d{1,2}\b")
+CAPTION_ABOVE_LEAD = "photo caption above the lead"
 # A lead is no caption, list entry or table cell.
 STANDFIRST_NOT_TAGS = frozenset({"figcaption", "li", "td", "th", "caption"})
 # A data table's cells ("DL", "63", "85%") are the article's when trafilatura kept them.
@@ -79,10 +81,10 @@ def settle(
             prev_role = verdict.label
         elif i > end and zone is None and line.rule is None and _closing_link(line):
             out.append(Classified(line.block, Verdict(Label.RELATED, LINK_TAIL_REASON)))
-        elif _caption_in_core(line, zone, start, end):
+        elif (caption := _caption_in_core(line, zone, start, end)) is not None:
             # a photo's caption or credit inside the article: a caption block of the
             # sections, never in the text (outside it, _outside makes it metadata)
-            out.append(Classified(line.block, line.rule or Verdict(Label.CAPTION, "caption")))
+            out.append(Classified(line.block, caption))
         elif zone is not None or line.rule is not None or not start <= i <= end:
             where = "before the article" if i < start else "after the article"
             out.append(_outside(line, zone, where))
@@ -101,15 +103,12 @@ def settle(
     return _mark_lead(out, options)
 
 
-def _caption_in_core(line: Line, zone: Zone | None, start: int, end: int) -> bool:
-    """A line the caption rule flagged, inside the article core and no widget's."""
+def _caption_in_core(line: Line, zone: Zone | None, start: int, end: int) -> Verdict | None:
+    """The caption rule's verdict on a line inside the article core and no widget's."""
     rule = line.rule
-    return (
-        zone is None
-        and rule is not None
-        and rule.label is Label.CAPTION
-        and start <= line.block.index <= end
-    )
+    if zone is None and rule is not None and rule.label is Label.CAPTION:
+        return rule if start <= line.block.index <= end else None
+    return None
 
 
 def _outside(line: Line, zone: Zone | None, where: str) -> Classified:
@@ -277,7 +276,7 @@ def _framed_intertitle(lines: list[Line], i: int) -> bool:
         return False
     if not INTERTITLE_MIN_WORDS <= f.n_words <= HEADING_WORDS or not f.starts_upper:
         return False
-    if any(c.isdigit() for c in f.text) or f.text.rstrip(" »”\"')").endswith((".", ",", ";", ":")):
+    if any(c.isdigit() for c in f.text) or f.text.rstrip(CLOSERS).endswith((".", ",", ";", ":")):
         return False
     return all(
         ln.block.kept and ln.prose is Prose.GOOD and ln.rule is None
@@ -291,7 +290,7 @@ def _markup_role(line: Line) -> Verdict | None:
     if tag is None or line.f.n_words == 0:
         return None
     if tag in ("h2", "h3", "h4", "h5", "h6") and line.f.n_words <= 2 * HEADING_WORDS:
-        if line.prose is Prose.GOOD and line.f.text.rstrip(" »”\"')").endswith("."):
+        if line.prose is Prose.GOOD and line.f.text.rstrip(CLOSERS).endswith("."):
             return None  # prose ending on a full stop: a standfirst set in an <h2>
         return Verdict(Label.HEADING, f"<{tag}> inside the article")
     if tag == "blockquote":
@@ -327,7 +326,7 @@ def _is_heading(
             and lines[nxt].prose is Prose.GOOD
             and f.starts_upper
         )
-    if f.text.rstrip(" »”\"')").endswith((".", "…", ",", ";", "。", "，", "；")):
+    if f.text.rstrip(CLOSERS).endswith((".", "…", ",", ";", "。", "，", "；")):
         return False
     if not (f.starts_upper or f.text[:1].isdigit()):
         return False
@@ -356,4 +355,9 @@ def _mark_lead(out: list[Classified], options: Options) -> list[Classified]:
     out[kept[1]] = Classified(
         first.block, Verdict(Label.LEAD, "short first paragraph under the title")
     )
+    # the lead is printed right under the title: a caption above it leaves the sections
+    # (they follow the page's order after the lead), as metadata of the head
+    for i in range(kept[0] + 1, kept[1]):
+        if out[i].label is Label.CAPTION:
+            out[i] = Classified(out[i].block, Verdict(Label.METADATA, CAPTION_ABOVE_LEAD))
     return out
