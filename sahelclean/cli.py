@@ -13,6 +13,7 @@ from . import __version__
 from .cli_rules import clean_rules_options, load_cli_rules, rules_group
 from .cliprofile import ProfileFailure, check_profile, learn_command, profile_options
 from .errors import OptionsError, SahelcleanError
+from .htmlstack import HtmlStackError, require_html_stack, version_line
 from .models import Failure
 from .options import Options, parse_kinds
 from .sources import INPUT_FORMATS, STDIN_NAME, SourceOptions
@@ -26,8 +27,28 @@ EXIT_USAGE = 2
 _DEFAULTS = Options()
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """--version: ours and the HTML stack's; exit 1 with what to install if it is broken."""
+    if not value or ctx.resilient_parsing:
+        return
+    try:
+        require_html_stack()
+    except HtmlStackError as exc:
+        click.echo(f"sahelclean: error: {exc}", err=True)
+        ctx.exit(1)
+    click.echo(version_line(__version__))
+    ctx.exit(0)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="sahelclean")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the versions of sahelclean, trafilatura, lxml and Python, and exit.",
+)
 def main() -> None:
     """Strip boilerplate from scraped news pages and keep the article alone."""
 

@@ -8,6 +8,7 @@ from .assemble import assemble
 from .classify import PageHints, classify
 from .decode import decode
 from .errors import InputError, SahelcleanError
+from .htmlstack import require_html_stack
 from .models import Document, Failure, InputKind, RawPage
 from .options import Options
 from .profile import site_view
@@ -40,6 +41,7 @@ def clean(
     kind = sniff(decoded.text)
     stats = {"charset": decoded.charset, "charset_how": decoded.how}
     if kind is InputKind.HTML:
+        require_html_stack(source)  # one clear error, with what to install, if it is broken
         from .html import clean_html  # lxml and trafilatura load only for HTML pages
 
         return clean_html(decoded.text, source=source, url=url, options=options, stats=stats)

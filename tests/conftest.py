@@ -8,6 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No property test may pass or fail by how fast the machine is (issue 16): no per-example
+# deadline, and no health check on slow data generation. Each test's own settings add to
+# this profile.
+settings.register_profile("sahelclean", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("sahelclean")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

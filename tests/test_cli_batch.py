@@ -677,7 +677,7 @@ def test_workers_end_when_the_parent_is_killed(
     assert len(run.group()) == 3  # the parent and two workers
     run.proc.send_signal(signal.SIGKILL)
     run.proc.wait(timeout=60)
-    deadline = time.monotonic() + 1.5
+    deadline = time.monotonic() + FIRST_OUTPUT_TIMEOUT  # a hang guard: workers see it at once
     while run.group() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert run.group() == []
