@@ -56,10 +56,10 @@ TEXT_STAGES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 HTML_STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "decode": (("sahelclean.pipeline", "decode"),),
-    "parse": (("sahelclean.html", "parse_html"),),
-    "trafilatura (inside)": (("sahelclean.html", "_extract"),),
-    "render": (("sahelclean.html", "render"),),
-    "classify": (("sahelclean.html", "classify"),),
+    "parse": (("sahelclean.html.extract", "parse_html"),),
+    "trafilatura (inside)": (("sahelclean.html.extract", "_extract"),),
+    "render": (("sahelclean.html.extract", "render"),),
+    "classify": (("sahelclean.html.extract", "classify"),),
 }
 
 
@@ -106,7 +106,7 @@ def timed(
 
 def cpu_pass(run: Callable[[Any], object], items: Sequence[Any]) -> float:
     """CPU seconds of one pass over items, sahelclean's line memo emptied first."""
-    from sahelclean.firstpass import clear_memos
+    from sahelclean.classify.firstpass import clear_memos
 
     clear_memos()
     gc.collect()
@@ -142,7 +142,7 @@ def staged_pass(
 def text_figures(pages: Sequence[PageFiles], repeat: int) -> dict[str, Any]:
     """The text-dump figures: the clean, its stages, the two floors (see the docstring)."""
     from sahelclean import Options, clean
-    from sahelclean.textutil import fold, stopwords_for, words
+    from sahelclean.text.tokens import fold, stopwords_for, words
 
     options = Options()
     dumps = [p.data["innertext"] for p in pages if p.data["innertext"].strip()]

@@ -233,8 +233,8 @@ PROFILE_SYSTEM = "sahelclean+profile"
 
 def _learned(path: Path, url: str) -> Any:
     """What the site profile learns of one page; None for an empty render."""
+    from sahelclean.batch.learn import learn_page
     from sahelclean.errors import SahelcleanError
-    from sahelclean.learn import learn_page
     from sahelclean.models import RawPage
 
     try:
@@ -252,7 +252,7 @@ def _make_sahelclean_profile(min_pages: int | None = None) -> System:
     import tempfile
 
     from sahelclean import Options, clean
-    from sahelclean.profile import count_pages
+    from sahelclean.sites.profile import count_pages
 
     workdir = Path(tempfile.mkdtemp(prefix="sahelclean-profile-"))
     learned: dict[tuple[str, str], Options] = {}

@@ -536,7 +536,7 @@ def time_pass(
     the pass before. Lines that several different pages share still hit it, as in a real
     batch (menus and footers of one site).
     """
-    from sahelclean.firstpass import clear_memos
+    from sahelclean.classify.firstpass import clear_memos
 
     errors: Counter[str] = Counter()
     clear_memos()

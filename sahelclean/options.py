@@ -9,7 +9,7 @@ from .errors import OptionsError
 from .models import WIDGET_LABELS, Label
 
 if TYPE_CHECKING:
-    from .siterules import RuleSet
+    from .sites.rules import RuleSet
 
 
 @dataclass(frozen=True, slots=True)

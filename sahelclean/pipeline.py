@@ -6,16 +6,16 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from .assemble import assemble
 from .classify import PageHints, classify
-from .decode import decode
 from .errors import InputError, SahelcleanError
-from .htmlstack import require_html_stack
+from .html.stack import require_html_stack
 from .models import Document, Failure, InputKind, RawPage
 from .options import Options
-from .profile import site_view
-from .segment import segment_text
-from .siterules import site_rules
-from .sniff import sniff
-from .textutil import detect_language, words
+from .read.decode import decode
+from .read.sniff import sniff
+from .sites.profile import site_view
+from .sites.rules import site_rules
+from .text.segment import segment_text
+from .text.tokens import detect_language, words
 
 # The language shows in the first few thousand characters (menus included).
 LANGUAGE_SAMPLE_CHARS = 8000
@@ -42,7 +42,7 @@ def clean(
     stats = {"charset": decoded.charset, "charset_how": decoded.how}
     if kind is InputKind.HTML:
         require_html_stack(source)  # one clear error, with what to install, if it is broken
-        from .html import clean_html  # lxml and trafilatura load only for HTML pages
+        from .html.extract import clean_html  # lxml and trafilatura load only for HTML pages
 
         return clean_html(decoded.text, source=source, url=url, options=options, stats=stats)
     return clean_text(decoded.text, source=source, url=url, options=options, stats=stats)

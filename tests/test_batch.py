@@ -6,11 +6,11 @@ import os
 
 import pytest
 
-from sahelclean import batch
-from sahelclean.batch import Outcome, clean_one, ordered_map
+from sahelclean.batch import pool as batch
+from sahelclean.batch.pool import Outcome, clean_one, ordered_map
+from sahelclean.batch.writers import Format
 from sahelclean.models import RawPage
 from sahelclean.options import Options
-from sahelclean.writers import Format
 
 PARAGRAPH_FR = (
     "Le conseil municipal de Ségou a voté mardi le budget de la saison des pluies, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sahelclean.bios import bio_pattern, company_pattern
+from sahelclean.classify.bios import bio_pattern, company_pattern
 
 
 @pytest.mark.parametrize(

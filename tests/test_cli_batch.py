@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from sahelclean.batch.writers import TEMP_SUFFIX
 from sahelclean.cli import main
-from sahelclean.writers import TEMP_SUFFIX
 
 from .conftest import ROOT
 from .test_runner import (

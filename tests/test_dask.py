@@ -146,8 +146,8 @@ def test_cluster_run_is_the_local_run(
 def test_killed_worker_leaves_the_same_complete_output(
     tmp_path: Path, client: distributed.Client
 ) -> None:
+    from sahelclean.batch.writers import Format
     from sahelclean.dask import clean_files
-    from sahelclean.writers import Format
 
     inputs = make_inputs(tmp_path / "in")
     local = cli("-f", "jsonl", "-j", "1", "-o", str(tmp_path / "local"), *inputs)
@@ -166,7 +166,7 @@ def test_killed_worker_leaves_the_same_complete_output(
 
 def _arm_killer(marker: str) -> None:
     """In a worker: exit the process in the middle of a JSONL/WARC output, once in all."""
-    from sahelclean import partition
+    from sahelclean.batch import partition
 
     real = partition.write_outcome
 
@@ -185,7 +185,7 @@ def _arm_killer(marker: str) -> None:
 
 
 def _disarm_killer() -> None:
-    from sahelclean import partition
+    from sahelclean.batch import partition
 
     partition.write_outcome = getattr(partition, "_real_write", partition.write_outcome)
 

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from sahelclean.batch.learn import learn
 from sahelclean.cli import main
-from sahelclean.learn import learn
-from sahelclean.profiledb import close_profiles
+from sahelclean.sites.profiledb import close_profiles
 
 from .test_dask import error_lines, tree
 from .test_profile import EN, FR, dump, page_text, url, write_jsonl
@@ -79,7 +79,7 @@ def test_learn_on_dask_is_the_local_learn(tmp_path: Path, cluster: Any) -> None:
 
 
 def test_learn_files_merges_many_parts_in_the_local_order(tmp_path: Path, client: Any) -> None:
-    from sahelclean.dasklearn import learn_files
+    from sahelclean.dask.learn import learn_files
 
     inputs = site_inputs(tmp_path / "in")
     expected = learn(inputs, tmp_path / "local.db")
@@ -95,7 +95,7 @@ def test_learn_files_merges_many_parts_in_the_local_order(tmp_path: Path, client
 
 
 def test_a_killed_worker_leaves_the_same_profile(tmp_path: Path, client: Any) -> None:
-    from sahelclean.dasklearn import learn_files
+    from sahelclean.dask.learn import learn_files
 
     inputs = site_inputs(tmp_path / "in")
     learn(inputs, tmp_path / "local.db")
@@ -112,7 +112,7 @@ def test_a_killed_worker_leaves_the_same_profile(tmp_path: Path, client: Any) ->
 
 def _arm_killer(marker: str) -> None:
     """In a worker: exit the process while it counts a page, once in all."""
-    from sahelclean import learnparts
+    from sahelclean.batch import learnparts
 
     real = learnparts.learn_item
 
@@ -128,7 +128,7 @@ def _arm_killer(marker: str) -> None:
 
 
 def _disarm_killer() -> None:
-    from sahelclean import learnparts
+    from sahelclean.batch import learnparts
 
     learnparts.learn_item = getattr(learnparts, "_real_learn_item", learnparts.learn_item)
 

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from sahelclean.decode import Decoded, decode
 from sahelclean.errors import EmptyInputError, InputError
+from sahelclean.read.decode import Decoded, decode
 
 FRENCH = "Un élève de Kayes présente son œuvre ; l'entrée coûte 5 €.\n"
 # A few sentences of legacy French: long enough for any detector to be sure.

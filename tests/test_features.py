@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sahelclean import Options, clean
-from sahelclean.features import features
 from sahelclean.models import Block
+from sahelclean.text.features import features
 
 # Invented pages (Sahel news), laid out as innerText: menu, title, byline, then paragraphs set
 # apart by blank lines, a short one between long ones as articles often write them.

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sahelclean import firstpass
-from sahelclean.features import features
-from sahelclean.firstpass import clear_memos, first_pass, line_memo, text_size
+from sahelclean.classify import firstpass
+from sahelclean.classify.firstpass import clear_memos, first_pass, line_memo, text_size
 from sahelclean.models import Block, Label
 from sahelclean.options import Options
-from sahelclean.textutil import stopwords_for
+from sahelclean.text.features import features
+from sahelclean.text.tokens import stopwords_for
 
 LINES = [
     "À lire aussi",

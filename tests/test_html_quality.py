@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from sahelclean import rules
-from sahelclean.classify import PageHints, classify
-from sahelclean.features import features
-from sahelclean.htmlparse import parse_html
-from sahelclean.htmltext import render, to_blocks
+from sahelclean.classify import PageHints, classify, rules
+from sahelclean.html.layout import render, to_blocks
+from sahelclean.html.parse import parse_html
 from sahelclean.models import Block, Classified, Label
 from sahelclean.options import Options
-from sahelclean.textutil import stopwords_for
+from sahelclean.text.features import features
+from sahelclean.text.tokens import stopwords_for
 
 # Made-up articles (French and English): a title, four paragraphs.
 BODIES = {

@@ -6,11 +6,11 @@ import pytest
 
 from sahelclean import clean
 from sahelclean.classify import trust_extractor
-from sahelclean.firstpass import judge, with_markup
-from sahelclean.html import mark_kept, unwrap
+from sahelclean.classify.firstpass import judge, with_markup
+from sahelclean.html.extract import mark_kept, unwrap
 from sahelclean.models import Block, Label, Verdict
 from sahelclean.options import Options
-from sahelclean.textutil import stopwords_for
+from sahelclean.text.tokens import stopwords_for
 
 ARTICLES = {
     "fr": (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sahelclean import clean
-from sahelclean.htmlparse import KEEP_DEPTH, at_depth_limit, flatten, load_html, parse_html
+from sahelclean.html.parse import KEEP_DEPTH, at_depth_limit, flatten, load_html, parse_html
 
 ARTICLES = {
     "fr": (
@@ -146,7 +146,7 @@ def test_each_thread_parses_with_its_own_parser() -> None:
     """lxml parsers must not be shared between threads."""
     import threading
 
-    from sahelclean.htmlparse import _parser
+    from sahelclean.html.parse import _parser
 
     seen: list[object] = []
     thread = threading.Thread(target=lambda: seen.append(_parser()))

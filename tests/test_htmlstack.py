@@ -11,9 +11,10 @@ from importlib.metadata import version
 import pytest
 from click.testing import CliRunner
 
-from sahelclean import __version__, clean, htmlstack
+from sahelclean import __version__, clean
 from sahelclean.cli import main
-from sahelclean.htmlstack import HtmlStackError, install_hint, require_html_stack
+from sahelclean.html import stack as htmlstack
+from sahelclean.html.stack import HtmlStackError, install_hint, require_html_stack
 
 from .conftest import FIXTURES
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from sahelclean import clean
-from sahelclean.htmlparse import parse_html
-from sahelclean.htmltext import render
+from sahelclean.html.layout import render
+from sahelclean.html.parse import parse_html
 
 from .test_html_quality import BODIES
 

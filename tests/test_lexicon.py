@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from sahelclean.lexicon import AnyOf, _alternation, is_vocabulary_line, vocabulary
 from sahelclean.models import Label
+from sahelclean.text.lexicon import AnyOf, _alternation, is_vocabulary_line, vocabulary
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from sahelclean import partition
-from sahelclean.batch import Outcome
+from sahelclean.batch import partition
+from sahelclean.batch.budget import clean_page_within_budget
+from sahelclean.batch.partition import make_plan, run_task, tally
+from sahelclean.batch.pool import Outcome
+from sahelclean.batch.runner import RunConfig, Summary, run
+from sahelclean.batch.writers import Format
 from sahelclean.models import Failure, RawPage
 from sahelclean.options import Options
-from sahelclean.partition import make_plan, run_task, tally
-from sahelclean.runner import RunConfig, Summary, run
-from sahelclean.sources import Item
-from sahelclean.threadbudget import clean_page_within_budget
-from sahelclean.writers import Format
+from sahelclean.read.sources import Item
 
 from .test_dask import make_inputs, tree
 
@@ -106,7 +106,7 @@ def test_globs_expand_sorted_and_a_glob_without_match_stays(tmp_path: Path) -> N
 
 
 def test_the_page_budget_holds_in_a_worker_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sahelclean import threadbudget
+    from sahelclean.batch import budget as threadbudget
 
     def spin(page: RawPage, options: Options) -> None:
         while True:

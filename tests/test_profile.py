@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from sahelclean import Options, clean
+from sahelclean.batch.learn import Learner, learn, learn_page
 from sahelclean.cli import main
-from sahelclean.learn import Learner, learn, learn_page
 from sahelclean.models import Document, Label, RawPage
-from sahelclean.profile import (
+from sahelclean.sites.profile import (
     Counts,
     PageLines,
     Thresholds,
@@ -28,7 +28,7 @@ from sahelclean.profile import (
     page_lines,
     site_of,
 )
-from sahelclean.profiledb import FrozenProfile, ProfileError, close_profiles, write_counts
+from sahelclean.sites.profiledb import FrozenProfile, ProfileError, close_profiles, write_counts
 
 
 @dataclass(frozen=True)
@@ -324,7 +324,7 @@ def test_learner_writes_in_batches(tmp_path: Path) -> None:
 
 WRITER = """
 import sys
-from sahelclean.learn import learn
+from sahelclean.batch.learn import learn
 learn(sys.argv[2:], sys.argv[1], batch=2)
 """
 

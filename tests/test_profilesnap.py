@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from sahelclean.learn import learn
+from sahelclean.batch.learn import learn
+from sahelclean.batch.partition import make_plan, run_task
+from sahelclean.batch.runner import RunConfig
+from sahelclean.batch.writers import Format
 from sahelclean.options import Options
-from sahelclean.partition import make_plan, run_task
-from sahelclean.profile import Thresholds
-from sahelclean.profiledb import FrozenProfile, ProfileError, close_profiles
-from sahelclean.profilesnap import shipped, shipped_profile, take_snapshot
-from sahelclean.runner import RunConfig
-from sahelclean.writers import Format
+from sahelclean.sites.profile import Thresholds
+from sahelclean.sites.profiledb import FrozenProfile, ProfileError, close_profiles
+from sahelclean.sites.snapshot import shipped, shipped_profile, take_snapshot
 
 from .test_profile import EN, FR, page_text, write_jsonl
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from sahelclean import clean
 from sahelclean.cli import main
+from sahelclean.cli.report import BADGE_COLOURS, KEPT_BACKGROUND, REMOVED_BACKGROUND, render_report
 from sahelclean.models import Failure, Label
-from sahelclean.report import BADGE_COLOURS, KEPT_BACKGROUND, REMOVED_BACKGROUND, render_report
 
 from .conftest import FIXTURES, IN_CI
 from .pngread import read_png

@@ -12,9 +12,10 @@ from typing import NamedTuple
 
 import pytest
 
-from sahelclean import rules, textutil
-from sahelclean.features import Features, features
+from sahelclean.classify import rules
 from sahelclean.models import Block, Label, Verdict
+from sahelclean.text import tokens as textutil
+from sahelclean.text.features import Features, features
 
 
 def feats(text: str) -> Features:

@@ -22,13 +22,13 @@ from typing import Any
 
 import pytest
 
-from sahelclean import writers
-from sahelclean.batch import Outcome
+from sahelclean.batch import writers
+from sahelclean.batch.pool import Outcome
+from sahelclean.batch.runner import RunConfig, Summary, run
+from sahelclean.batch.writers import TEMP_SUFFIX, Format, atomic_write
 from sahelclean.errors import OptionsError
 from sahelclean.options import Options
-from sahelclean.runner import RunConfig, Summary, run
-from sahelclean.sources import Item, SourceOptions
-from sahelclean.writers import TEMP_SUFFIX, Format, atomic_write
+from sahelclean.read.sources import Item, SourceOptions
 
 from .conftest import FIXTURES
 
@@ -719,7 +719,7 @@ def test_an_interrupt_discards_the_half_written_container(
     dumps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ctrl-C between two records: the container's temp file goes, nothing half remains."""
-    from sahelclean import runner
+    from sahelclean.batch import runner
 
     real = runner.clean_one
     calls = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sahelclean.runs import best_run, grow, grow_left, prefix_run
+from sahelclean.classify.runs import best_run, grow, grow_left, prefix_run
 
 
 def test_best_run_is_the_maximum_sum_run() -> None:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sahelclean.models import Block
-from sahelclean.segment import join_fragments, segment_text
+from sahelclean.text.segment import join_fragments, segment_text
 
 FAST = settings(max_examples=200, deadline=None)
 

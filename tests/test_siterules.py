@@ -11,12 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from sahelclean import Options, clean
+from sahelclean.classify.firstpass import first_pass
 from sahelclean.cli import main
-from sahelclean.firstpass import first_pass
+from sahelclean.cli.rules_check import check_file
 from sahelclean.models import Block, Label
-from sahelclean.siterules import RuleSet, url_matches
-from sahelclean.siterules_check import check_file
-from sahelclean.siterules_load import (
+from sahelclean.sites.load import (
     BUILTIN_NAME,
     builtin_path,
     load_rules,
@@ -24,7 +23,8 @@ from sahelclean.siterules_load import (
     rule_files,
     user_path,
 )
-from sahelclean.textutil import fold
+from sahelclean.sites.rules import RuleSet, url_matches
+from sahelclean.text.tokens import fold
 from sahelclean.vocab import BUTTON_PHRASES, HEADINGS, LABEL_LINES, PHRASES
 
 from .conftest import FIXTURES

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sahelclean.models import InputKind
-from sahelclean.sniff import SNIFF_CHARS, sniff
+from sahelclean.read.sniff import SNIFF_CHARS, sniff
 
 HTML = InputKind.HTML
 TEXT = InputKind.TEXT

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from sahelclean.errors import OptionsError
-from sahelclean.sources import Item, SourceOptions, SourceStats, walk
+from sahelclean.read.sources import Item, SourceOptions, SourceStats, walk
 
 HTML = b"<html><body><p>Bonjour Niamey</p></body></html>"
 

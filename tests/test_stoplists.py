@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sahelclean import clean
-from sahelclean.textutil import OWN_STOPLISTS, detect_language, stoplists, stopwords_for, words
+from sahelclean.text.tokens import OWN_STOPLISTS, detect_language, stoplists, stopwords_for, words
 
 from .conftest import FIXTURES
 

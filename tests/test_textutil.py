@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sahelclean.textutil import collapse, detect_language, fold, stopwords_for, words
+from sahelclean.text.tokens import collapse, detect_language, fold, stopwords_for, words
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,102 @@
+"""`sahelclean rules list|check`: the click commands for site rules (siterules*.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..errors import OptionsError
+
+if TYPE_CHECKING:
+    from ..sites.rules import RuleSet
+
+RULES_OPTION_HELP = (
+    "A site rules file (TOML; repeatable). Later files extend earlier ones, after the "
+    "built-in rules and $SAHELCLEAN_RULES or ~/.config/sahelclean/rules.toml."
+)
+
+
+def clean_rules_options(function: click.decorators.FC) -> click.decorators.FC:
+    """The site rules options of `clean`: --rules, --no-builtin-rules and --url."""
+    function = click.option(
+        "--url",
+        default=None,
+        help="The URL of pages that do not carry one (files, stdin): picks their site rules.",
+    )(function)
+    return rules_options(function)
+
+
+def rules_options(function: click.decorators.FC) -> click.decorators.FC:
+    """--rules FILE (repeatable) and --no-builtin-rules, shared by `clean` and `rules list`."""
+    function = click.option(
+        "--no-builtin-rules", is_flag=True, help="Leave out the site rules shipped with sahelclean."
+    )(function)
+    return click.option(
+        "--rules",
+        "rules_files",
+        multiple=True,
+        type=click.Path(path_type=Path, dir_okay=False),
+        metavar="FILE.toml",
+        help=RULES_OPTION_HELP,
+    )(function)
+
+
+def load_cli_rules(files: tuple[Path, ...], no_builtin: bool) -> RuleSet:
+    """The RuleSet of a run, or a usage error naming the file and line."""
+    from ..sites.load import load_rules
+
+    for path in files:
+        if not path.is_file():
+            raise click.UsageError(f"--rules {path}: no such file")
+    try:
+        return load_rules(files, builtin=not no_builtin)
+    except OptionsError as exc:
+        raise click.UsageError(exc.message) from None
+
+
+@click.group("rules")
+def rules_group() -> None:
+    """Site rules: list the vocabularies and loaded rules, check a rules file."""
+
+
+@rules_group.command("list")
+@rules_options
+@click.option("--url", default=None, help="Only the rules that apply to a page at this URL.")
+def list_command(rules_files: tuple[Path, ...], no_builtin_rules: bool, url: str | None) -> None:
+    """Show the built-in vocabularies (by label and language) and the loaded site rules."""
+    from rich.console import Console
+
+    from .rules_view import rules_table, vocabulary_tables
+
+    rules = load_cli_rules(rules_files, no_builtin_rules)
+    console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160)
+    if url is None:
+        for table in vocabulary_tables():
+            console.print(table)
+    console.print(rules_table(rules, url))
+
+
+@rules_group.command("check")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--run", is_flag=True, help="Clean each section's test_file and check its snippets.")
+@click.option(
+    "--no-builtin-rules", is_flag=True, help="With --run: leave out the built-in site rules."
+)
+def check_command(file: Path, run: bool, no_builtin_rules: bool) -> None:
+    """Validate FILE: keys, labels, regexes, CSS selectors, types; with --run, its tests.
+
+    \b
+    Prints one line per problem, FILE:LINE: message. Exit status: 0 no problem; 1 problems.
+    """
+    from .rules_check import check_file
+
+    result = check_file(file, run=run, builtin=not no_builtin_rules)
+    for problem in result.problems:
+        click.echo(str(problem))
+    tests = f", {result.tests_run} test pages run" if run else ""
+    summary = f"{file}: {len(result.sections)} sections{tests}, {len(result.problems)} problems"
+    click.echo(summary, err=True)
+    sys.exit(1 if result.problems else 0)
