@@ -253,6 +253,7 @@ def _make_sahelclean_profile(min_pages: int | None = None) -> System:
 
     from sahelclean import Options, clean
     from sahelclean.sites.profile import count_pages
+    from sahelclean.sites.profiledb import write_counts
 
     workdir = Path(tempfile.mkdtemp(prefix="sahelclean-profile-"))
     learned: dict[tuple[str, str], Options] = {}
@@ -262,11 +263,12 @@ def _make_sahelclean_profile(min_pages: int | None = None) -> System:
         if key not in learned:
             db = workdir / f"{inp.page.corpus}-{inp.kind}.db"
             pages = load_pages(inp.page.directory.parent)
-            count_pages(
+            counts = count_pages(
                 lines
                 for p in pages
                 if (lines := _learned(p.directory / INPUT_FILES[inp.kind], p.url)) is not None
-            ).write_to(db)
+            )
+            write_counts(counts, db)
             options = Options(profile=str(db))
             if min_pages is not None:
                 options = replace(options, profile_min_pages=min_pages)

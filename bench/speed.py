@@ -15,17 +15,14 @@ import json
 import os
 import platform
 import re
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import textwrap
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +33,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
+from commands import CmdResult, capture, run_cmd, tail  # noqa: E402
 from quality import (  # noqa: E402
     CORPORA,
     DEFAULT_CORPORA,
@@ -217,65 +215,6 @@ def versions() -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- subprocesses
-
-
-@dataclass(frozen=True, slots=True)
-class CmdResult:
-    """One finished command: wall time, exit code and the end of its stderr."""
-
-    seconds: float
-    returncode: int
-    stderr: str
-    cpu_seconds: float = 0.0  # user + system time of the child and the children it waited for
-
-
-def run_cmd(
-    cmd: Sequence[str | Path],
-    stdin: Path | None = None,
-    stdout: Path | None = None,
-    cwd: Path | None = None,
-) -> CmdResult:
-    """Run a command, timing it with perf_counter; stdin and stdout default to /dev/null."""
-    args = [str(c) for c in cmd]
-    with _open_or_null(stdin, "rb") as fin, _open_or_null(stdout, "wb") as fout:
-        cpu = children_cpu()
-        start = time.perf_counter()
-        proc = subprocess.run(
-            args, stdin=fin, stdout=fout, stderr=subprocess.PIPE, cwd=cwd, check=False
-        )
-        seconds = time.perf_counter() - start
-        cpu = children_cpu() - cpu
-    return CmdResult(seconds, proc.returncode, _tail(proc.stderr), cpu)
-
-
-def children_cpu() -> float:
-    """User + system time of the children waited for so far."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def capture(
-    cmd: Sequence[str | Path], cwd: Path | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    """Run a command with no stdin and its output captured; never raises on an exit code."""
-    return subprocess.run(
-        [str(c) for c in cmd], stdin=subprocess.DEVNULL, capture_output=True, cwd=cwd, check=False
-    )
-
-
-@contextmanager
-def _open_or_null(path: Path | None, mode: str) -> Iterator[Any]:
-    """A file opened for a child process, or /dev/null when no path is given."""
-    if path is None:
-        yield subprocess.DEVNULL
-        return
-    with path.open(mode) as handle:
-        yield handle
-
-
-def _tail(data: bytes, limit: int = 1000) -> str:
-    """The last `limit` characters of a child's output, decoded."""
-    return data.decode("utf-8", errors="replace")[-limit:]
 
 
 def repeat_cmd(
@@ -642,7 +581,7 @@ def page_memory(system: str, page: PageFiles, kind: str) -> Measure:
     path = page.directory / INPUT_FILES[kind]
     proc = capture([sys.executable, "-c", MEMORY_CHILD, system, kind, path, page.url])
     if proc.returncode != 0:
-        measure.fail(f"child failed ({proc.returncode})", _tail(proc.stderr))
+        measure.fail(f"child failed ({proc.returncode})", tail(proc.stderr))
         return measure
     data = json.loads(proc.stdout)
     measure.seconds.append(data.pop("seconds"))
@@ -824,7 +763,7 @@ def peak_rss_run(
     proc = capture(wrapper)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
-        return CmdResult(seconds, proc.returncode, _tail(proc.stderr)), None, "getrusage"
+        return CmdResult(seconds, proc.returncode, tail(proc.stderr)), None, "getrusage"
     data = json.loads(proc.stdout)
     res = CmdResult(seconds, data["returncode"], data["stderr"], data["cpu_seconds"])
     return res, data["maxrss_kb"], "getrusage(RUSAGE_CHILDREN) in a fresh child"

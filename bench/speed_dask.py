@@ -68,7 +68,7 @@ def same_tree(a: Path, b: Path) -> bool:
 
 def _timed(cmd: list[str], out: Path) -> float:
     """Run one CLI command; its wall time (a bad exit code is an error)."""
-    from speed import run_cmd
+    from commands import run_cmd
 
     shutil.rmtree(out, ignore_errors=True)
     res = run_cmd(cmd)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from ._version import __version__
 from .errors import InputError, NoArticleError, OptionsError, SahelcleanError
 from .models import Document, Failure, InputKind, Label, RawPage, Removed, Section
 from .options import Options
 from .pipeline import clean, clean_all
-
-__version__ = "1.0.0"
 
 __all__ = [
     "Document",

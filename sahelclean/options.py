@@ -10,6 +10,7 @@ from .models import WIDGET_LABELS, Label
 
 if TYPE_CHECKING:
     from .sites.rules import RuleSet
+    from .vocab import VocabSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +68,15 @@ class Options:
     # a third of the articles print is still their text.
     profile_prose_share: float = 0.5
 
-    # --- site rules (--rules; see siterules.py) ---
+    # --- site rules and vocabularies (--rules, --vocab; see sites/rules.py, vocab/) ---
     # Per-site vocabulary, lines and selectors, chosen by each page's URL. None: none at
     # all (the CLI loads the built-in ones; the library's `load_rules()` does the same).
     # Hashed by a digest and a few kilobytes pickled, so workers get it cheaply.
     rules: RuleSet | None = None
+    # The user's language files (--vocab, ~/.config/sahelclean/vocab/; see vocab/), read
+    # after the built-in ones. None: the built-in vocabularies alone (the CLI loads the
+    # user's; the library's `vocab.load_vocab()` does the same). Hashed by a digest.
+    vocab: VocabSet | None = None
 
     # --- limits ---
     # Inputs larger than this are refused with a clear error (a 20 MB page is already absurd).
@@ -92,7 +97,7 @@ class Options:
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name == "rules" and value is not None:
+            if f.name in ("rules", "vocab") and value is not None:
                 value = value.to_dict()
             out[f.name] = sorted(str(v) for v in value) if isinstance(value, frozenset) else value
         return out

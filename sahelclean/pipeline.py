@@ -6,14 +6,15 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from .assemble import assemble
 from .classify import PageHints, classify
+from .classify.sitepass import site_view
 from .errors import InputError, SahelcleanError
 from .html.stack import require_html_stack
 from .models import Document, Failure, InputKind, RawPage
 from .options import Options
 from .read.decode import decode
 from .read.sniff import sniff
-from .sites.profile import site_view
 from .sites.rules import site_rules
+from .text.lexicon import using
 from .text.segment import segment_text
 from .text.tokens import detect_language, words
 
@@ -40,12 +41,13 @@ def clean(
     decoded = decode(raw, charset, source)
     kind = sniff(decoded.text)
     stats = {"charset": decoded.charset, "charset_how": decoded.how}
-    if kind is InputKind.HTML:
-        require_html_stack(source)  # one clear error, with what to install, if it is broken
-        from .html.extract import clean_html  # lxml and trafilatura load only for HTML pages
+    with using(options.vocab):  # the user's language files too, when the run has some
+        if kind is InputKind.HTML:
+            require_html_stack(source)  # one clear error, with what to install, if broken
+            from .html.extract import clean_html  # lxml and trafilatura load for HTML only
 
-        return clean_html(decoded.text, source=source, url=url, options=options, stats=stats)
-    return clean_text(decoded.text, source=source, url=url, options=options, stats=stats)
+            return clean_html(decoded.text, source=source, url=url, options=options, stats=stats)
+        return clean_text(decoded.text, source=source, url=url, options=options, stats=stats)
 
 
 def clean_text(

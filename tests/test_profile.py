@@ -16,12 +16,12 @@ from click.testing import CliRunner
 
 from sahelclean import Options, clean
 from sahelclean.batch.learn import Learner, learn, learn_page
+from sahelclean.classify.sitepass import thresholds
 from sahelclean.cli import main
 from sahelclean.models import Document, Label, RawPage
 from sahelclean.sites.profile import (
     Counts,
     PageLines,
-    Thresholds,
     count_pages,
     line_hash,
     normalise,
@@ -314,7 +314,7 @@ def test_learner_writes_in_batches(tmp_path: Path) -> None:
     assert learner.added == 4 and learner.held == 2
     learner.flush()
     assert learner.added == 6
-    view = FrozenProfile(tmp_path / "p.db").site(FR.host, Thresholds.of(Options()))
+    view = FrozenProfile(tmp_path / "p.db").site(FR.host, thresholds(Options()))
     assert view is not None and view.pages == 6
     assert view.counts[line_hash(FR.pledge)] == 6
     assert line_hash(FR.articles[0][1]) not in view.counts  # under the floor: not loaded
@@ -464,7 +464,7 @@ def html_page(site: Site, n: int) -> str:
 def test_html_pages_learn_their_visible_blocks(tmp_path: Path, site: Site) -> None:
     db = tmp_path / "html.db"
     pages = (RawPage(html_page(site, n), source=f"p{n}.html", url=url(site, n)) for n in range(6))
-    assert count_pages(learn_page(p) for p in pages).write_to(db) == 6
+    assert write_counts(count_pages(learn_page(p) for p in pages), db) == 6
     options = Options(profile=str(db))
     doc = clean(html_page(site, 4), source="p4.html", url=url(site, 4), options=options)
     assert site.pledge not in doc.text and site.head[1] not in doc.text

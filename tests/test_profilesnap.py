@@ -13,8 +13,8 @@ from sahelclean.batch.learn import learn
 from sahelclean.batch.partition import make_plan, run_task
 from sahelclean.batch.runner import RunConfig
 from sahelclean.batch.writers import Format
+from sahelclean.classify.sitepass import thresholds as thresholds_of
 from sahelclean.options import Options
-from sahelclean.sites.profile import Thresholds
 from sahelclean.sites.profiledb import FrozenProfile, ProfileError, close_profiles
 from sahelclean.sites.snapshot import shipped, shipped_profile, take_snapshot
 
@@ -38,7 +38,7 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("share", [0.1, 0.6], ids=["default", "strict"])
 def test_the_snapshot_gives_what_the_file_gives(db: Path, share: float) -> None:
-    thresholds = Thresholds.of(Options(profile_min_share=share))
+    thresholds = thresholds_of(Options(profile_min_share=share))
     snapshot = take_snapshot(str(db), thresholds)
     frozen = FrozenProfile(db)
     for site in (FR.host, EN.host, "unknown.example"):
@@ -55,7 +55,7 @@ def test_a_task_cleans_with_the_snapshot_not_the_file(tmp_path: Path, db: Path) 
     (page_dir / "p3.txt").write_text(page_text(FR, 3), encoding="utf-8")
     gone = str(tmp_path / "gone.db")  # what the options name: a worker cannot open it
     options = Options(profile=gone)
-    snapshot = replace(take_snapshot(str(db), Thresholds.of(options)), path=gone)
+    snapshot = replace(take_snapshot(str(db), thresholds_of(options)), path=gone)
     config = RunConfig(
         (str(page_dir),), options, fmt=Format.JSON, output=tmp_path / "out", to_dir=True
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -17,7 +18,6 @@ from sahelclean.cli.report import BADGE_COLOURS, KEPT_BACKGROUND, REMOVED_BACKGR
 from sahelclean.models import Failure, Label
 
 from .conftest import FIXTURES, IN_CI
-from .pngread import read_png
 
 FR_RAIL = FIXTURES / "text" / "fr-rail-a-regarder" / "input.txt"
 EN_COMMENTS = FIXTURES / "html" / "en-comments-share" / "input.html"
@@ -136,6 +136,17 @@ def _screenshot(report: Path, tmp_path: Path) -> tuple[int, int, list[bytes]]:
     env = {**os.environ, "HOME": str(tmp_path)}  # no dbus/config noise in the user's home
     subprocess.run(command, capture_output=True, timeout=60, check=True, env=env)
     return read_png(png.read_bytes())
+
+
+def read_png(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and the rows of RGB bytes of a PNG (Pillow)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        rgb = image.convert("RGB")
+        width, height = rgb.size
+        raw = rgb.tobytes()
+    return width, height, [raw[y * width * 3 : (y + 1) * width * 3] for y in range(height)]
 
 
 def _box(rows: list[bytes], width: int, colour: bytes) -> tuple[int, int, int, int]:

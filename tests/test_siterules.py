@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from sahelclean import Options, clean
 from sahelclean.classify.firstpass import first_pass
+from sahelclean.classify.sitepass import overlay
 from sahelclean.cli import main
 from sahelclean.cli.rules_check import check_file
 from sahelclean.models import Block, Label
@@ -25,7 +26,7 @@ from sahelclean.sites.load import (
 )
 from sahelclean.sites.rules import RuleSet, url_matches
 from sahelclean.text.tokens import fold
-from sahelclean.vocab import BUTTON_PHRASES, HEADINGS, LABEL_LINES, PHRASES
+from sahelclean.vocab import builtin_languages
 
 from .conftest import FIXTURES
 
@@ -346,13 +347,13 @@ def test_vocabulary_kinds_mark_lines(kind: str, entry: str, line: str, label: La
     block = Block(index=0, text=line, line=1, end_line=1)
     before = first_pass(block, frozenset(), Options())
     assert before.rule is None or before.rule.label is not label  # the defaults miss it
-    (after,) = site.overlay([before])
+    (after,) = overlay(site, [before])
     assert after.rule is not None and after.rule.label is label
     assert after.rule.reason.startswith("site rule v.toml:2: ")
     prose = Block(
         index=1, text=line + " " + "Et la phrase continue longuement. " * 8, line=2, end_line=2
     )
-    (long,) = site.overlay([first_pass(prose, frozenset(), Options())])
+    (long,) = overlay(site, [first_pass(prose, frozenset(), Options())])
     assert long.rule is None  # in a long paragraph the entry is prose
 
 
@@ -369,19 +370,18 @@ def test_builtin_rules_load_and_pass_their_check() -> None:
 
 
 def test_builtin_rules_are_harmless_by_construction() -> None:
-    """No selector, no line always dropped; every entry adds to vocab.py."""
+    """No selector, no line always dropped; every entry adds to the language files' own
+    entries of its kind."""
+    kinds = ("headings", "phrases", "buttons", "labels")
     known = {
-        fold(e)
-        for table in (HEADINGS, PHRASES, LABEL_LINES)
-        for by_lang in table.values()
-        for entries in by_lang.values()
-        for e in entries
-    } | {fold(e) for entries in BUTTON_PHRASES.values() for e in entries}
+        kind: {fold(e.text) for vocab in builtin_languages() for e in getattr(vocab, kind)}
+        for kind in kinds
+    }
     for section in load_rules(user=False).sections:
         assert not (section.drop or section.keep or section.lines or section.patterns)
-        for kind in ("headings", "phrases", "buttons", "labels"):
+        for kind in kinds:
             for entry in getattr(section, kind):
-                assert fold(entry.text) not in known, (section.name, entry.text)
+                assert fold(entry.text) not in known[kind], (section.name, entry.text)
 
 
 @pytest.mark.parametrize(
@@ -397,7 +397,7 @@ def test_builtin_rules_apply_to_their_sites_only(url: str, text: str, label: Lab
     site = rules.for_url(url)
     assert site is not None and rules.for_url("https://example.org/x") is None
     line = first_pass(Block(index=0, text=text, line=1, end_line=1), frozenset(), Options())
-    (judged,) = site.overlay([line])
+    (judged,) = overlay(site, [line])
     verdict = judged.heading or judged.rule
     assert verdict is not None and verdict.label is label
     assert verdict.reason.startswith(f"site rule {BUILTIN_NAME}:")

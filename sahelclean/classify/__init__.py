@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from ..models import Block, Classified
 from ..options import Options
-from ..sites.profile import SiteView, mark_site
+from ..sites.profile import SiteView
 from ..sites.rules import SiteRules
 from ..text.tokens import stopwords_for
 from .core import find_core
 from .firstpass import Line, Prose, judge, line_memo, mark_repeats, mark_split_captions, with_markup
 from .heads import release_head
 from .roles import settle
+from .sitepass import mark_site, overlay
 from .tails import before_tail_rail, link_tail
 from .zones import Zone, find_zones
 
@@ -58,7 +59,7 @@ def classify(
     base = [with_markup(ln, options) for ln in raw]
     rules = hints.rules if hints is not None else None
     if rules is not None:  # site rules: their headings, phrases and lines always dropped
-        base = rules.overlay(base)
+        base = overlay(rules, base)
     site = hints.site if hints is not None else None
     lines = mark_site(mark_split_captions(mark_repeats(base)), site)
     trusted = False
@@ -73,7 +74,7 @@ def classify(
                 for ln, b in zip(raw, blocks, strict=True)
             ]
             if rules is not None:
-                marked = rules.overlay(marked)
+                marked = overlay(rules, marked)
             lines = mark_site(mark_split_captions(mark_repeats(marked)), site)
     zones = find_zones(lines, options)
     # On HTML, trafilatura's choice says where the article is; a dump has only its heads.

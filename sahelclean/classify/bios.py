@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import vocab
+from ..vocab import common
 from .firstpass import Line, Prose
 from .zones import Zone
 
@@ -60,10 +60,11 @@ def _paragraphs_after(lines: list[Line], zones: list[Zone | None], i: int, end: 
 
 @lru_cache(maxsize=1)
 def company_pattern() -> re.Pattern[str]:
-    """A name, then "is a leading … provider" (vocab.COMPANY_WORDS, COMPANY_NOUNS)."""
-    adjectives = "|".join(sorted(vocab.COMPANY_WORDS, key=len, reverse=True))
-    nouns = "|".join(sorted(vocab.COMPANY_NOUNS, key=len, reverse=True))
-    phrases = "|".join(sorted(vocab.COMPANY_PHRASES, key=len, reverse=True))
+    """A name, then "is a leading … provider" (common.toml's company words and nouns)."""
+    c = common()
+    adjectives = "|".join(sorted(c.company_words, key=len, reverse=True))
+    nouns = "|".join(sorted(c.company_nouns, key=len, reverse=True))
+    phrases = "|".join(sorted(c.company_phrases, key=len, reverse=True))
     return re.compile(
         r"^([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}),? (?:\([^)]*\) )?"
         r"(?:is|est|ist) (?:a|an|the|un|une|le|la|l'|ein|eine|der|die)\b ?[^.]{0,40}?"
@@ -73,8 +74,8 @@ def company_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def bio_pattern() -> re.Pattern[str]:
-    """A name, then "is a … reporter" (vocab.BIO_NOUNS), at the start of a line."""
-    nouns = "|".join(sorted(vocab.BIO_NOUNS, key=len, reverse=True))
+    """A name, then "is a … reporter" (common.toml's bio nouns), at the start of a line."""
+    nouns = "|".join(sorted(common().bio_nouns, key=len, reverse=True))
     return re.compile(
         r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},? (?:\([^)]*\) )?"
         r"(?:is|est|ist) (?:(?:a|an|the|un|une|le|la|l'|ein|eine|der|die)\b)?[^.]{0,100}?\b"

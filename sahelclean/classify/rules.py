@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .. import vocab
 from ..models import Label, Verdict
 from ..text.features import Features
 from ..text.lexicon import vocabulary
+from ..vocab.files import BUTTON_MAX_WORDS, HEADING_MAX_WORDS, PHRASE_MAX_WORDS
 
-# A line longer than this is prose that mentions a widget phrase, not the widget itself.
-PHRASE_MAX_WORDS = 30
+# A line longer than PHRASE_MAX_WORDS (shared with site rules, as the heading and button
+# sizes are) is prose that mentions a widget phrase, not the widget itself...
 # ... unless the line, no longer than this, has several sentences and the phrase is in the
 # first: a notice or a widget's rules go on for a few sentences ("We recommend the best products
 # through an independent review process, and advertisers do not influence our picks. We
@@ -38,8 +38,6 @@ END_NOTE_MAX_WORDS = 45
 # anywhere in such a paragraph gave the same figures, but would take an article's "… can
 # be reached at …" too.)
 OPENING_END_NOTE_MAX_WORDS = 80
-# Widget headings are short: "Sur le même sujet", "Most read", "12 commentaires".
-HEADING_MAX_WORDS = 7
 # A byline or dateline line is short; a byline with its dates and reading time, less so.
 BYLINE_MAX_WORDS = 30
 METADATA_MAX_WORDS = 14
@@ -53,7 +51,6 @@ _NUMBER = re.compile(r"\b\d+\b")
 SITE_MAX_WORDS = 3
 # "il y a 3 heures", "Posted 2 hours ago · Edited".
 RELATIVE_TIME_MAX_WORDS = 8
-_RELATIVE_TAIL = re.compile(vocab.RELATIVE_TIME_TAIL)
 RELATIVE_TIME_REASON = "relative time line"
 DATE_LINE_REASON = "date line"
 BYLINE_REASON = "byline"
@@ -68,7 +65,7 @@ _TRAILING_OFF = ("...", "…")
 # A teaser needs a headline after its lead-in.
 TEASER_MIN_WORDS = 3
 # The link to the previous or next post: an arrow before or after a headline of at least
-# two words, or a lead-in (vocab.POST_LINK_PREFIXES) and a headline. (Dev: te innertext
+# two words, or a lead-in (common.toml's post_links) and a headline. (Dev: te innertext
 # +0.0008, te-fr innertext +0.0261: 4 pages of 4 sites gain, de, en, fr, one loses a line
 # it had kept by luck as the title of a comment thread; gettext, sh and HTML unchanged: a
 # get_text() dump prints the arrow or the lead-in on a line of its own.)
@@ -96,8 +93,6 @@ NEWSLETTER_NAME_MAX_WORDS = 4
 _NEWSLETTER_NAME = re.compile(
     r"^(?:(?:la|le|the|die|der|unsere?|our|nos|notre)\s+)?newsletters?\b|[\s-]newsletters?\W*$"
 )
-# A call to action is a short line.
-BUTTON_MAX_WORDS = 15
 _BREADCRUMB_SEP = re.compile(r"\s(?:>|›|»|/|\||→)\s")
 
 
@@ -253,7 +248,7 @@ def relative_time(f: Features) -> Verdict | None:
     if match is None:
         return None
     rest = f.folded[match.end() :]
-    if len(rest.split()) > 2 and not _RELATIVE_TAIL.match(rest):
+    if len(rest.split()) > 2 and not vocabulary().relative_tail.match(rest):
         return None  # "Il y a 10 ans, Gao tombait.": a sentence that starts with a time
     return Verdict(Label.METADATA, RELATIVE_TIME_REASON)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING, Any
 
-from ..models import Document, Label
+from ..models import Document
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -12,30 +12,6 @@ if TYPE_CHECKING:
     from ..batch.pool import Outcome
     from ..batch.runner import Summary
     from ..read.sources import Item
-
-# Colours of the explain view: article roles green, widgets by family.
-STYLES: dict[Label, str] = {
-    Label.TITLE: "bold green",
-    Label.LEAD: "green",
-    Label.HEADING: "bold green",
-    Label.PARAGRAPH: "green",
-    Label.QUOTE: "italic green",
-    Label.ATTRIBUTION: "green",
-    Label.CAPTION: "green",
-    Label.LIST_ITEM: "green",
-    Label.RELATED: "magenta",
-    Label.COMMENTS: "cyan",
-    Label.SHARE: "blue",
-    Label.NAVIGATION: "blue",
-    Label.NEWSLETTER: "yellow",
-    Label.COOKIE: "yellow",
-    Label.AD: "red",
-    Label.PAYWALL: "red",
-    Label.FOOTER: "blue",
-    Label.METADATA: "dim",
-    Label.BOILERPLATE: "dim",
-    Label.SITE_BOILERPLATE: "dim",
-}
 
 
 def stderr_console(**kwargs: Any) -> Console:
@@ -47,7 +23,7 @@ def stderr_console(**kwargs: Any) -> Console:
 
 def explain(console: Console, doc: Document) -> None:
     """Every block in order, its label and its reason (the `sahelclean explain` view)."""
-    from .explain import show  # it reads this module's STYLES
+    from .view import show
 
     show(console, doc)
 

@@ -1,102 +1,22 @@
-"""The `sahelclean explain` view: every block of a page in order, its label and its reason.
-
-`tally` counts what the page kept and removed (shared with the HTML report); `show` prints
-the view through rich, on whatever console it is given (stdout for the explain command:
-the view is that command's data). Colours follow rich's defaults: none when the output
-is not a terminal or NO_COLOR is set.
-"""
+"""`sahelclean explain PAGE…`: each page cleaned and shown block by block (view.py), or
+one self-contained HTML report (report.py)."""
 
 from __future__ import annotations
 
-from collections import Counter
+import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, BinaryIO
+from dataclasses import replace
+from pathlib import Path
+from typing import BinaryIO
 
+import click
+
+from ..batch.writers import atomic_write
+from ..errors import OptionsError
 from ..models import Document, Failure
-from ..options import Options
-from .console import STYLES
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-# A block longer than this is cut in the terminal view (the HTML report shows it whole).
-VIEW_CHARS = 400
-
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """What a page kept and removed, in blocks, by label."""
-
-    kept: dict[str, int]  # label -> blocks in the text (article roles and --keep kinds)
-    removed: dict[str, int]  # label -> blocks left out
-    widgets: int  # removed widgets (the entries of Document.removed)
-
-    @property
-    def kept_blocks(self) -> int:
-        """Blocks in the text."""
-        return sum(self.kept.values())
-
-    @property
-    def removed_blocks(self) -> int:
-        """Blocks left out."""
-        return sum(self.removed.values())
-
-    def line(self) -> str:
-        """The tally in one line: 'kept 9 blocks (paragraph 6, …); removed 21 (related 17, …)'."""
-        kept = ", ".join(f"{k} {n}" for k, n in self.kept.items()) or "none"
-        removed = ", ".join(f"{k} {n}" for k, n in self.removed.items()) or "none"
-        return (
-            f"kept {self.kept_blocks} blocks ({kept}); removed {self.removed_blocks} "
-            f"in {self.widgets} widgets ({removed})"
-        )
-
-
-def tally(doc: Document) -> Tally:
-    """Count the kept and removed blocks of a document by label (largest first)."""
-    kept = Counter(str(c.label) for c in doc.blocks if doc.is_kept(c))
-    removed = Counter(str(c.label) for c in doc.blocks if not doc.is_kept(c))
-    return Tally(_ordered(kept), _ordered(removed), len(doc.removed))
-
-
-def _ordered(counts: Counter[str]) -> dict[str, int]:
-    """Counts by decreasing size, then by name, so the view is stable."""
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def show(console: Console, doc: Document) -> None:
-    """Print the page's blocks in order, coloured by label, the reason in the margin."""
-    from rich.markup import escape
-    from rich.table import Table
-    from rich.text import Text
-
-    name = doc.source or "<input>"
-    lang = doc.language or "unknown"
-    table = Table(
-        title=escape(f"{name} ({doc.input_kind}, language {lang})"),
-        title_justify="left",
-        expand=True,
-        show_edge=False,
-        pad_edge=False,
-    )
-    table.add_column("line", justify="right", style="dim", no_wrap=True)
-    table.add_column("label", no_wrap=True)
-    table.add_column("text", ratio=3)
-    table.add_column("reason", ratio=2, style="dim italic")
-    for c in doc.blocks:
-        style = STYLES.get(c.label, "")
-        mark = "✓" if doc.is_kept(c) else "✗"
-        text = c.block.text
-        if len(text) > VIEW_CHARS:
-            text = text[: VIEW_CHARS - 1] + "…"
-        table.add_row(
-            str(c.block.line),
-            Text(f"{mark} {c.label}", style=style),
-            Text(text, style=style if doc.is_kept(c) else "dim"),
-            Text(c.verdict.reason),
-        )
-    console.print(table)
-    console.print(escape(tally(doc).line()), highlight=False)
+from ..options import Options, parse_kinds
+from .rules import load_cli_vocab, vocab_option
+from .view import show
 
 
 def explain_pages(
@@ -114,3 +34,52 @@ def explain_pages(
         else:
             page = item.page if url is None else replace(item.page, url=url)
             yield clean_page(page, options)
+
+
+@click.command("explain")
+@click.argument("pages", nargs=-1, required=True, metavar="PAGE...")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write a self-contained HTML report here (one section per PAGE) instead.",
+)
+@click.option("--url", default=None, help="The page's URL, for the report.")
+@click.option("--keep", default="", metavar="KIND,...", help="Widget kinds to keep in the text.")
+@click.option("--language", default=None, help="Language of the pages (ISO 639-1).")
+@vocab_option
+def explain_command(
+    pages: tuple[str, ...],
+    html_path: Path | None,
+    url: str | None,
+    keep: str,
+    language: str | None,
+    vocab_files: tuple[Path, ...],
+) -> None:
+    """Show every block of PAGE (a file, or '-' for stdin), its label and the reason.
+
+    \b
+    Exit status: 0 every page was read; 1 some page could not be read; 2 usage error.
+    """
+    from rich.console import Console
+
+    from .report import render_report
+
+    try:
+        options = Options(
+            keep=parse_kinds(keep), language=language, vocab=load_cli_vocab(vocab_files)
+        )
+    except OptionsError as exc:
+        raise click.UsageError(exc.message) from None
+    results = []
+    for result in explain_pages(pages, sys.stdin.buffer, options, url):
+        if isinstance(result, Failure):
+            click.echo(f"sahelclean: error: {result.error}", err=True)
+        elif html_path is None:
+            show(Console(), result)
+        results.append(result)
+    if html_path is not None:
+        atomic_write(html_path, render_report(results))
+        count = f"{len(results)} page" + ("s" if len(results) != 1 else "")
+        click.echo(f"sahelclean: wrote {html_path} ({count})", err=True)
+    sys.exit(1 if any(isinstance(r, Failure) for r in results) else 0)

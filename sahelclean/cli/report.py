@@ -14,7 +14,7 @@ from html import escape
 
 from ..models import Document, Failure, Label, Removed
 from ..text.features import is_separator
-from .explain import Tally, tally
+from .view import Tally, tally
 
 # One badge background per label: article roles in greens, widgets in distinct hues, so a
 # reviewer (and the screenshot test) can tell every kind apart at a glance.

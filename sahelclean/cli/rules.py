@@ -1,4 +1,5 @@
-"""`sahelclean rules list|check`: the click commands for site rules (siterules*.py)."""
+"""`sahelclean rules list|check`, and the options that load site rules and language files
+(sites/load.py, vocab/languages.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..errors import OptionsError
 
 if TYPE_CHECKING:
     from ..sites.rules import RuleSet
+    from ..vocab import VocabSet
 
 RULES_OPTION_HELP = (
     "A site rules file (TOML; repeatable). Later files extend earlier ones, after the "
@@ -57,24 +59,63 @@ def load_cli_rules(files: tuple[Path, ...], no_builtin: bool) -> RuleSet:
         raise click.UsageError(exc.message) from None
 
 
+VOCAB_OPTION_HELP = (
+    "A language file of widget vocabulary (TOML, named by its language: it.toml; "
+    "repeatable), read after the built-in ones and those of ~/.config/sahelclean/vocab/."
+)
+
+
+def vocab_option(function: click.decorators.FC) -> click.decorators.FC:
+    """--vocab FILE (repeatable), shared by `clean`, `explain` and `rules list`."""
+    return click.option(
+        "--vocab",
+        "vocab_files",
+        multiple=True,
+        type=click.Path(path_type=Path, dir_okay=False),
+        metavar="FILE.toml",
+        help=VOCAB_OPTION_HELP,
+    )(function)
+
+
+def load_cli_vocab(files: tuple[Path, ...]) -> VocabSet | None:
+    """The user's language files of a run (None: none), or a usage error naming file and line."""
+    from ..vocab import load_vocab
+
+    for path in files:
+        if not path.is_file():
+            raise click.UsageError(f"--vocab {path}: no such file")
+    try:
+        return load_vocab(files)
+    except OptionsError as exc:
+        raise click.UsageError(exc.message) from None
+
+
 @click.group("rules")
 def rules_group() -> None:
-    """Site rules: list the vocabularies and loaded rules, check a rules file."""
+    """Site rules and vocabularies: list them, check a rules file."""
 
 
 @rules_group.command("list")
 @rules_options
+@vocab_option
 @click.option("--url", default=None, help="Only the rules that apply to a page at this URL.")
-def list_command(rules_files: tuple[Path, ...], no_builtin_rules: bool, url: str | None) -> None:
-    """Show the built-in vocabularies (by label and language) and the loaded site rules."""
+def list_command(
+    rules_files: tuple[Path, ...],
+    no_builtin_rules: bool,
+    vocab_files: tuple[Path, ...],
+    url: str | None,
+) -> None:
+    """Show the vocabularies (built-in and the user's language files, by label and
+    language) and the loaded site rules."""
     from rich.console import Console
 
     from .rules_view import rules_table, vocabulary_tables
 
     rules = load_cli_rules(rules_files, no_builtin_rules)
+    extra = load_cli_vocab(vocab_files)
     console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160)
     if url is None:
-        for table in vocabulary_tables():
+        for table in vocabulary_tables(extra):
             console.print(table)
     console.print(rules_table(rules, url))
 

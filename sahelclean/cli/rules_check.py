@@ -7,9 +7,10 @@ from pathlib import Path
 
 from ..errors import SahelcleanError
 from ..options import Options
-from ..sites.load import BUILTIN_NAME, KeyLines, Problem, builtin_path, load_rules, read_rules
+from ..sites.load import BUILTIN_NAME, builtin_path, load_rules, read_rules
 from ..sites.rules import Section
 from ..text.tokens import collapse
+from ..vocab.files import KeyLines, Problem
 
 
 @dataclass(slots=True)

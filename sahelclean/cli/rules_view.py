@@ -1,37 +1,47 @@
-"""Rich tables for `sahelclean rules list`: the built-in vocabularies and the loaded rules."""
+"""Rich tables for `sahelclean rules list`: the vocabularies (the built-in language files
+and the user's) and the loaded site rules."""
 
 from __future__ import annotations
 
 from rich.table import Table
 
-from .. import vocab
-from ..models import Label
-from ..sites.rules import VOCABULARY_KINDS, RuleSet, Section
-
-# The built-in vocabularies of vocab.py, by the name a rules file gives their kind.
-_BUILTIN: dict[str, tuple[dict[Label, dict[str, tuple[str, ...]]], ...]] = {
-    "headings": vocab.HEADING_TABLES,
-    "phrases": vocab.PHRASE_TABLES,
-    "buttons": ({label: {"any": e} for label, e in vocab.BUTTON_PHRASES.items()},),
-    "labels": (vocab.LABEL_LINES,),
-}
+from ..sites.rules import RuleSet, Section
+from ..vocab import LanguageVocab, VocabSet, builtin_languages
+from ..vocab.files import VOCABULARY_KINDS
 
 
-def vocabulary_tables() -> list[Table]:
-    """One table per vocabulary kind: label, language, entries."""
+def vocabulary_tables(extra: VocabSet | None = None) -> list[Table]:
+    """One table per vocabulary kind (and the teaser lead-ins): label, language, file,
+    entries; the built-in language files, then the user's."""
     tables = []
-    for kind in VOCABULARY_KINDS:
-        table = Table(title=f"built-in {kind} (vocab.py)", show_lines=True)
-        table.add_column("label", style="bold", overflow="fold")
-        table.add_column("lang")
-        table.add_column("n", justify="right")
-        table.add_column("entries", overflow="fold")
-        for builtin in _BUILTIN[kind]:
-            for label, by_lang in builtin.items():
-                for lang, entries in by_lang.items():
-                    table.add_row(str(label), lang, str(len(entries)), " · ".join(entries))
-        tables.append(table)
+    user = extra.languages if extra is not None else ()
+    for source, files in (("built-in", builtin_languages()), ("user", user)):
+        if not files:
+            continue
+        for kind in (*VOCABULARY_KINDS, "teasers"):
+            tables.append(_kind_table(f"{source} {kind}", kind, files))
     return tables
+
+
+def _kind_table(title: str, kind: str, files: tuple[LanguageVocab, ...]) -> Table:
+    table = Table(title=title, show_lines=True)
+    table.add_column("label", style="bold", overflow="fold")
+    table.add_column("lang")
+    table.add_column("file", overflow="fold")
+    table.add_column("n", justify="right")
+    table.add_column("entries", overflow="fold")
+    for vocab in files:
+        if kind == "teasers":
+            if vocab.teasers:
+                row = ("lead-in", vocab.language, vocab.source, str(len(vocab.teasers)))
+                table.add_row(*row, " · ".join(vocab.teasers))
+            continue
+        by_label: dict[str, list[str]] = {}
+        for e in getattr(vocab, kind):
+            by_label.setdefault(str(e.label), []).append(e.text)
+        for label, texts in by_label.items():
+            table.add_row(label, vocab.language, vocab.source, str(len(texts)), " · ".join(texts))
+    return table
 
 
 def rules_table(rules: RuleSet, url: str | None = None) -> Table:

@@ -36,11 +36,11 @@ from ..batch.partition import (
 from ..batch.pool import Outcome, default_jobs
 from ..batch.runner import Observer, QuietObserver, RunConfig, Summary
 from ..batch.writers import Format
+from ..classify.sitepass import thresholds
 from ..errors import OptionsError
 from ..models import Document, Failure, RawPage
 from ..options import Options
 from ..read.sources import Item, SourceOptions
-from ..sites.profile import Thresholds
 from ..sites.snapshot import take_snapshot
 
 LOCAL = "local"  # --scheduler local: a LocalCluster on this machine
@@ -175,7 +175,7 @@ def _ship_profile(client: distributed.Client, options: Options) -> distributed.F
     """The profile of --profile read whole on the driver, sent once to every worker."""
     if options.profile is None:
         return None
-    snapshot = take_snapshot(options.profile, Thresholds.of(options))
+    snapshot = take_snapshot(options.profile, thresholds(options))
     shipped: distributed.Future[Any] = client.scatter(snapshot, broadcast=True, hash=False)
     return shipped
 

@@ -18,10 +18,10 @@ from typing import Any
 
 from ..assemble import assemble
 from ..classify import PageHints, classify
+from ..classify.sitepass import site_view
 from ..errors import InputError
 from ..models import Block, Document, InputKind
 from ..options import Options
-from ..sites.profile import site_view
 from ..sites.rules import (
     SITE_RULE,
     force_kept,

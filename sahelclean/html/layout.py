@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .. import vocab
 from ..models import Block, Label, Verdict
 from ..sites.rules import SITE_RULE
 from ..text.tokens import collapse
+from ..vocab import common
 
 # Elements whose content a browser never shows. <noscript> is shown: with JavaScript off
 # (as our dumps are rendered) some sites put their whole page in it.
@@ -63,7 +63,7 @@ class HtmlBlock:
 def _token_patterns() -> tuple[tuple[Label, re.Pattern[str]], ...]:
     """One pattern per widget label over class/id words (a word, or a word it starts)."""
     out = []
-    for label, tokens in vocab.CONTAINER_TOKENS.items():
+    for label, tokens in common().container_tokens.items():
         alternation = "|".join(
             re.escape(t[:-1]) + r"\w*" if t.endswith("*") else re.escape(t)
             for t in sorted(tokens, key=len, reverse=True)
@@ -82,8 +82,9 @@ def container_hint(element: Any, tag: str) -> Verdict | None:
     """The widget an element's tag, role, class, id or aria-label announces, if any."""
     if tag in NEVER_WIDGETS:
         return None
-    if tag in vocab.CONTAINER_TAGS:
-        return Verdict(vocab.CONTAINER_TAGS[tag], f"inside <{tag}>")
+    tags = common().container_tags
+    if tag in tags:
+        return Verdict(tags[tag], f"inside <{tag}>")
     attrib = element.attrib
     if not attrib:
         return None
@@ -95,8 +96,9 @@ def container_hint(element: Any, tag: str) -> Verdict | None:
 @lru_cache(maxsize=4096)
 def _hint(tag: str, role: str | None, names: str) -> Verdict | None:
     """container_hint's answer from an element's attributes: pages repeat their classes."""
-    if role and role.lower() in vocab.CONTAINER_ROLES:
-        label = vocab.CONTAINER_ROLES[role.lower()]
+    roles = common().container_roles
+    if role and role.lower() in roles:
+        label = roles[role.lower()]
         return Verdict(label, f'inside <{tag} role="{role}">')
     if not names:
         return None

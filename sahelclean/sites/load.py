@@ -1,8 +1,8 @@
 """Reading rules files (TOML): validation with file and line, default locations, built-ins.
 
-tomllib gives line numbers for syntax errors only; for the rest (an unknown key or label,
-a bad regex or selector, a wrong type) `KeyLines` finds the line of a key by scanning the
-file's text for its table headers and `key =` lines.
+A section's vocabulary tables are read by vocab.files.TableReader, the reader of language
+files too; this module adds what only a site has: `match`, exact lines and regexes always
+dropped, CSS selectors, and test pages.
 """
 
 from __future__ import annotations
@@ -10,24 +10,20 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tomllib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..errors import OptionsError
-from ..models import WIDGET_LABELS, Label
-from .rules import (
-    HEADING_MAX_WORDS,
-    LABEL_MAX_WORDS,
+from ..vocab.files import (
     VOCABULARY_KINDS,
     Entry,
-    RuleSet,
-    Section,
-    css_selector,
-    entry_key,
+    KeyLines,
+    Problem,
+    TableReader,
+    parse_toml,
 )
+from .rules import RuleSet, Section, css_selector
 
 BUILTIN_NAME = "sahelclean/builtin_rules.toml"
 ENV_VAR = "SAHELCLEAN_RULES"
@@ -36,92 +32,14 @@ LABELLED = (*VOCABULARY_KINDS, "lines", "patterns", "drop")
 LISTS = ("match", "keep", "expect", "expect_not")
 STRINGS = ("test_file", "test_url", "note")
 KNOWN_KEYS = frozenset((*LABELLED, *LISTS, *STRINGS))
-_KNOWN_LABELS = ", ".join(sorted(str(k) for k in WIDGET_LABELS))
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One error in a rules file, with its line."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-_BARE = r"[A-Za-z0-9_-]+"
-_QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
-_PART = re.compile(rf"\s*({_BARE}|{_QUOTED})\s*")
-_HEADER = re.compile(r"^\s*\[\[?([^\[\]]+)\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(rf"^\s*((?:{_BARE}|{_QUOTED})(?:\s*\.\s*(?:{_BARE}|{_QUOTED}))*)\s*=")
-
-
-def _key_parts(dotted: str) -> tuple[str, ...]:
-    """'sites."rfi.fr".headings' -> ('sites', 'rfi.fr', 'headings')."""
-    pos, parts = 0, []
-    while pos < len(dotted):
-        match = _PART.match(dotted, pos)
-        if match is None:
-            break
-        token = match.group(1)
-        parts.append(token[1:-1] if token[0] in "\"'" else token)
-        pos = match.end()
-        if pos < len(dotted) and dotted[pos] == ".":
-            pos += 1
-    return tuple(parts)
-
-
-class KeyLines:
-    """Where each table and key of a TOML file is, by its path of keys."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        self.where: dict[tuple[str, ...], int] = {}
-        table: tuple[str, ...] = ()
-        for number, line in enumerate(self.lines, 1):
-            header = _HEADER.match(line)
-            if header:
-                table = _key_parts(header.group(1))
-                self.where.setdefault(table, number)
-                continue
-            key = _KEY.match(line)
-            if key:
-                self.where.setdefault(table + _key_parts(key.group(1)), number)
-
-    def line(self, path: Sequence[str], value: str | None = None) -> int:
-        """The line of a key (or of its nearest known parent); of `value` when found below."""
-        for end in range(len(path), 0, -1):
-            number = self.where.get(tuple(path[:end]))
-            if number is not None:
-                break
-        else:
-            return 1
-        if value:
-            for offset, text in enumerate(self.lines[number - 1 :]):
-                if value in text or _toml_escaped(value) in text:
-                    return number + offset
-                if offset and (_HEADER.match(text) or _KEY.match(text)):
-                    break  # the next key: the value is not written as is
-        return number
-
-
-def _toml_escaped(value: str) -> str:
-    """A value as it appears inside a basic (double-quoted) TOML string."""
-    return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def parse_rules(text: str, name: str) -> tuple[list[Section], list[Problem]]:
     """The sections of a rules file and the problems found in it."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        line = int(match.group(1)) if match else max(1, len(text.splitlines()))  # at the end
-        return [], [Problem(name, line, f"TOML syntax: {exc}")]
+    data, problems = parse_toml(text, name)
+    if data is None:
+        return [], problems
     lines = KeyLines(text)
-    problems: list[Problem] = []
     for key in data:
         if key != "sites":
             problems.append(Problem(name, lines.line((key,)), f"unknown key {key!r}; "
@@ -139,20 +57,12 @@ def parse_rules(text: str, name: str) -> tuple[list[Section], list[Problem]]:
     return sections, sorted(problems, key=lambda p: p.line)
 
 
-class _SectionReader:
+class _SectionReader(TableReader):
     """Read and check one [sites."NAME"] section, recording problems with their lines."""
 
     def __init__(self, name: str, site: str, lines: KeyLines, problems: list[Problem]) -> None:
-        self.name, self.site, self.lines, self.problems = name, site, lines, problems
-
-    def error(self, message: str, *path: str, value: str | None = None) -> None:
-        """Record a problem at the line of the key path under this section."""
-        line = self.lines.line(("sites", self.site, *path), value)
-        self.problems.append(Problem(self.name, line, f'[sites."{self.site}"] {message}'))
-
-    def origin(self, *path: str, value: str | None = None) -> str:
-        """'FILE:LINE' of a key or value, for reasons."""
-        return f"{self.name}:{self.lines.line(('sites', self.site, *path), value)}"
+        super().__init__(name, ("sites", site), lines, problems, f'[sites."{site}"] ')
+        self.site = site
 
     def read(self, body: Any) -> Section | None:
         """The section, or None when it is not a table."""
@@ -184,42 +94,10 @@ class _SectionReader:
             self.error("expect and expect_not need a test_file", "expect")
         return Section(name=self.site, origin=self.origin(), **fields)
 
-    def strings(self, value: Any, *path: str) -> list[str]:
-        """A list of non-empty strings, or a problem."""
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.error(f"{'.'.join(path)} must be a list of non-empty strings", *path)
-            return []
-        return list(value)
-
-    def labelled(self, body: dict[str, Any], kind: str) -> tuple[Entry, ...]:
-        """A table of label -> list of strings (headings, phrases, lines, drop…), checked."""
-        table = body.get(kind, {})
-        if not isinstance(table, dict):
-            self.error(
-                f"{kind} must be a table of label = [...], e.g. {kind}.related = [...]", kind
-            )
-            return ()
-        out = []
-        for name, values in table.items():
-            if name not in {str(k) for k in WIDGET_LABELS}:
-                self.error(f"unknown label {name!r} in {kind}; known: {_KNOWN_LABELS}", kind, name)
-                continue
-            for text in self.strings(values, kind, name):
-                if self.entry_ok(kind, name, text):
-                    out.append(Entry(Label(name), text, self.origin(kind, name, value=text)))
-        return tuple(out)
-
     def entry_ok(self, kind: str, label: str, text: str) -> bool:
         """Whether one entry can work: a heading of words, a regex, a selector…"""
-        words = len(text.split())
-        if kind in ("headings", "labels") and not entry_key(text):
-            self.error(f"{kind}.{label}: {text!r} has no letters to match", kind, label, value=text)
-            return False
-        limit = {"headings": HEADING_MAX_WORDS, "labels": LABEL_MAX_WORDS}.get(kind)
-        if limit is not None and words > limit:
-            self.error(f"{kind}.{label}: {text!r} has {words} words; {kind} match lines of "
-                       f"at most {limit} (use phrases)", kind, label, value=text)  # fmt: skip
-            return False
+        if kind in VOCABULARY_KINDS:
+            return super().entry_ok(kind, label, text)
         if kind == "patterns":
             try:
                 re.compile(text)

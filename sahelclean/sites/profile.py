@@ -5,9 +5,10 @@ persist (profiledb.py stores them in SQLite), so that a cron run learns as it cl
 
 - learning: each page gives its site, a page hash and the set of its line hashes
   (`page_lines`); `Counts` gathers pages per site, merges with other partial counts (a
-  Dask partition's, another worker's) and is written to the profile (profiledb.write_to).
+  Dask partition's, another worker's) and is written to the profile (profiledb.write_counts).
 - cleaning: the page's site is looked up once (`SiteView`, only the lines frequent enough
-  to matter), and `mark_site` gives those lines a `site-boilerplate` verdict, like a rule.
+  to matter), and classify.sitepass gives those lines a `site-boilerplate` verdict,
+  like a rule.
 """
 
 from __future__ import annotations
@@ -18,16 +19,11 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..models import Document, Label, Verdict
 from ..text.tokens import collapse, fold
-
-if TYPE_CHECKING:
-    from ..classify.firstpass import Line
-    from ..options import Options
 
 # 8 bytes of blake2b: one collision in about 4e9 lines of one site, and the hash fits
 # SQLite's signed 64-bit INTEGER.
@@ -156,12 +152,6 @@ class Counts:
                 held.pages.setdefault(page, lines)
         return out
 
-    def write_to(self, path: str | os.PathLike[str]) -> int:
-        """Add these counts to the SQLite profile at `path`; return the pages it did not hold."""
-        from .profiledb import write_counts
-
-        return write_counts(self, path)
-
 
 def count_pages(pages: Iterable[PageLines]) -> Counts:
     """Partial counts of some pages (a pure function: a Dask partition maps to one)."""
@@ -179,16 +169,6 @@ class Thresholds:
     min_share: float
     prose_share: float
     prose_min_pages: int
-
-    @classmethod
-    def of(cls, options: Options) -> Thresholds:
-        """The thresholds an Options value sets."""
-        return cls(
-            options.profile_min_pages,
-            options.profile_min_share,
-            options.profile_prose_share,
-            options.profile_prose_min_pages,
-        )
 
     def floor(self, site_pages: int) -> int:
         """Below this many pages a line of the site is never boilerplate."""
@@ -224,51 +204,3 @@ class SiteView:
         if strict != prose:
             reason += ", beside the site's other boilerplate"
         return Verdict(Label.SITE_BOILERPLATE, reason)
-
-
-def mark_site(lines: list[Line], view: SiteView | None) -> list[Line]:
-    """Give the site's boilerplate lines a verdict, as a rule would (rules speak first).
-
-    Sentences first need the strict thresholds; then, pass after pass, a sentence that the
-    site prints often enough for a widget line is boilerplate too when a line next to it
-    already is. A sentence two articles quote sits between their own paragraphs: it stays.
-    """
-    if view is None or not view.counts:
-        return lines
-    from ..classify.firstpass import Prose
-
-    out = list(lines)
-    marked = [False] * len(out)
-    pending: list[int] = []
-    for i, line in enumerate(out):
-        if line.rule is not None or line.heading is not None:
-            continue
-        sentence = line.prose is Prose.GOOD or line.f.ends_sentence
-        verdict = view.verdict(line.block.text, sentence)
-        if verdict is not None:
-            out[i], marked[i] = replace(line, rule=verdict), True
-        elif sentence:
-            pending.append(i)
-    changed = True
-    while changed and pending:
-        changed, waiting = False, []
-        for i in pending:
-            beside = (i > 0 and marked[i - 1]) or (i + 1 < len(out) and marked[i + 1])
-            verdict = view.verdict(out[i].block.text, True, beside) if beside else None
-            if verdict is None:
-                waiting.append(i)
-                continue
-            out[i], marked[i], changed = replace(out[i], rule=verdict), True, True
-        pending = waiting
-    return out
-
-
-def site_view(options: Options, url: str | None, source: str | None) -> SiteView | None:
-    """The profile's view of this page's site, when the options name a profile."""
-    if options.profile is None:
-        return None
-    from .profiledb import open_profile
-    from .snapshot import shipped_profile
-
-    profile = shipped_profile(options.profile) or open_profile(options.profile)
-    return profile.site(site_of(url, source), Thresholds.of(options))

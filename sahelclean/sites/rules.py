@@ -16,35 +16,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..models import Block, Classified, Label, Verdict
 from ..text.features import KEY_EDGES, RULE_CHARS
 from ..text.tokens import fold
-
-if TYPE_CHECKING:
-    from ..classify.firstpass import Line
+from ..vocab.files import BUTTON_MAX_WORDS, LABEL_MAX_WORDS, PHRASE_MAX_WORDS, Entry
 
 # Every reason given by a site rule starts so, then names the file and the line.
 SITE_RULE = "site rule "
-# The same sizes as the built-in rules (rules.py): a heading is short, a phrase or a
-# button stands in a short line, a label line is a few words.
-HEADING_MAX_WORDS = 7
-PHRASE_MAX_WORDS = 30
-BUTTON_MAX_WORDS = 15
-LABEL_MAX_WORDS = 4
-# The vocabulary kinds of a section, as in vocab.py.
-VOCABULARY_KINDS = ("headings", "phrases", "buttons", "labels")
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One entry of a rules file: a label, its text (a phrase, regex or selector), its line."""
-
-    label: Label | None  # None for `keep` selectors
-    text: str
-    origin: str  # "FILE:LINE", for reasons
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +35,10 @@ class Section:
     name: str
     origin: str  # "FILE:LINE" of the section header
     match: tuple[str, ...]
-    headings: tuple[Entry, ...] = ()  # open a zone, like vocab.HEADINGS
-    phrases: tuple[Entry, ...] = ()  # make a short line a widget, like vocab.PHRASES
-    buttons: tuple[Entry, ...] = ()  # at the start of a short line, like vocab.BUTTON_PHRASES
-    labels: tuple[Entry, ...] = ()  # a whole line of a few words, like vocab.LABEL_LINES
+    headings: tuple[Entry, ...] = ()  # open a zone, like the built-in headings
+    phrases: tuple[Entry, ...] = ()  # make a short line a widget, like the phrases
+    buttons: tuple[Entry, ...] = ()  # at the start of a short line, like the buttons
+    labels: tuple[Entry, ...] = ()  # a whole line of a few words, like the labels
     lines: tuple[Entry, ...] = ()  # exact lines, always dropped
     patterns: tuple[Entry, ...] = ()  # regexes searched in a line, always dropped
     drop: tuple[Entry, ...] = ()  # CSS selectors (HTML): their elements are dropped
@@ -187,26 +168,7 @@ class SiteRules:
     # CSS selectors, drops (with a label) and keeps (without), in load order
     selectors: tuple[Entry, ...] = ()
 
-    def overlay(self, lines: list[Line]) -> list[Line]:
-        """The lines with the site's verdicts: forced drops, then headings, then phrases."""
-        return [self._judge(line) for line in lines]
-
-    def _judge(self, line: Line) -> Line:
-        """One line: a site verdict replaces or completes the built-in ones."""
-        f = line.f
-        forced = self.forced(f.text)
-        if forced is not None:
-            return replace(line, rule=forced, heading=None)
-        if 0 < f.n_words <= HEADING_MAX_WORDS and not f.ends_sentence and f.key in self.headings:
-            heading = self.headings[f.key]
-            reason = f"{heading.reason} '{f.text}' ({heading.label})"
-            return replace(line, rule=None, heading=Verdict(heading.label, reason))
-        if line.heading is not None or line.rule is not None:
-            return line
-        verdict = self._widget_line(f.folded, f.key, f.n_words)
-        return line if verdict is None else replace(line, rule=verdict)
-
-    def _widget_line(self, folded: str, key: str, n_words: int) -> Verdict | None:
+    def widget_line(self, folded: str, key: str, n_words: int) -> Verdict | None:
         """A label line, a phrase or a button of the site, if the line is one."""
         if n_words <= LABEL_MAX_WORDS:
             hit = self.labels.get(key) or self.labels.get(folded.strip())

@@ -1,4 +1,4 @@
-"""The widget vocabularies of vocab.py, folded and compiled once for the rules.
+"""The widget vocabularies of vocab/data, folded and compiled once for the rules.
 
 Phrases become tries (one regex tries each character once), headings and labels become
 look-up tables by folded key, and pattern lists become AnyOf groups (anchored ones tried
@@ -8,11 +8,15 @@ at the start only). rules.py reads them through vocabulary().
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import vocab
 from ..models import Label
+from ..vocab import CommonVocab, LanguageVocab, VocabSet, builtin_languages, common
+from ..vocab.files import Entry
 from .features import KEY_EDGES, RULE_CHARS
 from .tokens import fold
 
@@ -22,7 +26,7 @@ _TEASER_SEP = r"\s*(?::|>>?|»|›|\||–|—|-|→|▶|►)\s*"
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """The vocabularies of vocab.py, folded and compiled once."""
+    """The vocabularies of vocab/data, folded and compiled once."""
 
     headings: dict[str, tuple[Label, str]]  # folded key -> (label, language)
     label_lines: dict[str, Label]
@@ -35,6 +39,7 @@ class Vocabulary:
     post_link: re.Pattern[str]
     thread: re.Pattern[str]
     relative_time: re.Pattern[str]
+    relative_tail: re.Pattern[str]  # what may follow a relative time on its line
     caption: AnyOf
     end_notes: tuple[tuple[Label, re.Pattern[str]], ...]
     any_end_note: AnyOf  # all of them at once: most lines match none
@@ -78,16 +83,6 @@ def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
     return body
 
 
-def _by_phrase(table: dict[Label, dict[str, tuple[str, ...]]]) -> dict[str, Label]:
-    """Folded phrase -> label (the first label that lists a phrase keeps it)."""
-    out: dict[str, Label] = {}
-    for label, by_lang in table.items():
-        for entries in by_lang.values():
-            for entry in entries:
-                out.setdefault(fold(entry), label)
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class AnyOf:
     """Several regexes searched as one: those anchored at the start ("^…") are tried there
@@ -114,28 +109,58 @@ class AnyOf:
         return self.starts.match(text) or self.inside.search(text)
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """Compile the built-in vocabularies (once per process, on first use)."""
+    """The compiled vocabularies of this page: the built-in ones, with the user's language
+    files of the run when `using` names some (compiled once per process and file set)."""
+    extra = _EXTRA.get()
+    return _builtin() if extra is None else _with_user_files(extra)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> Vocabulary:
+    return build(builtin_languages(), common())
+
+
+@lru_cache(maxsize=8)
+def _with_user_files(extra: VocabSet) -> Vocabulary:
+    return build((*builtin_languages(), *extra.languages), common())
+
+
+_EXTRA: ContextVar[VocabSet | None] = ContextVar("sahelclean_vocab", default=None)
+
+
+@contextmanager
+def using(extra: VocabSet | None) -> Iterator[None]:
+    """Within the block, pages in this thread are cleaned with these language files too."""
+    token = _EXTRA.set(extra)
+    try:
+        yield
+    finally:
+        _EXTRA.reset(token)
+
+
+def _first(languages: tuple[LanguageVocab, ...], kind: str) -> Iterator[tuple[str, Entry]]:
+    """(language, entry) of one kind, in reading order."""
+    for vocab in languages:
+        for entry in getattr(vocab, kind):
+            yield vocab.language, entry
+
+
+def build(languages: tuple[LanguageVocab, ...], c: CommonVocab) -> Vocabulary:
+    """Fold and compile language files (in this order) and the common tables.
+
+    The first (label, language) that lists a folded entry keeps it: files read later only
+    add entries.
+    """
     headings: dict[str, tuple[Label, str]] = {}
-    for table in vocab.HEADING_TABLES:
-        for label, by_lang in table.items():
-            for lang, entries in by_lang.items():
-                for entry in entries:
-                    headings.setdefault(fold(entry), (label, lang))
-    label_lines: dict[str, Label] = {}
-    for label, by_lang in vocab.LABEL_LINES.items():
-        for entries in by_lang.values():
-            for entry in entries:
-                label_lines.setdefault(fold(entry), label)
+    for lang, e in _first(languages, "headings"):
+        headings.setdefault(fold(e.text), (_label(e), lang))
+    label_lines = _by_text(_first(languages, "labels"))
     # One trie for all labels: one search per line; the phrase found gives the label.
-    phrase_labels: dict[str, Label] = {}
-    for table in vocab.PHRASE_TABLES:
-        for phrase, label in _by_phrase(table).items():
-            phrase_labels.setdefault(phrase, label)
-    button_labels = _by_phrase({label: {"any": e} for label, e in vocab.BUTTON_PHRASES.items()})
-    prefixes = _alternation([fold(p) for p in vocab.ALL_TEASER_PREFIXES])
-    post_links = _alternation([fold(p) for p in vocab.POST_LINK_PREFIXES])
+    phrase_labels = _by_text(_first(languages, "phrases"))
+    button_labels = _by_text(_first(languages, "buttons"))
+    prefixes = _alternation([fold(p) for v in languages for p in v.teasers])
+    post_links = _alternation([fold(p) for p in c.post_links])
     return Vocabulary(
         headings=headings,
         label_lines=label_lines,
@@ -147,23 +172,34 @@ def vocabulary() -> Vocabulary:
         lead_in=re.compile(rf"^[\W_]*(?:{prefixes})[\W_]*$"),
         post_link=re.compile(rf"^[\W_]*(?:{post_links})\W*(?=\w|[«\"“])"),
         thread=re.compile(
-            rf"^(?:\d+|{'|'.join(vocab.THREAD_COUNT_WORDS)}) (?:{'|'.join(vocab.THREAD_NOUNS)}) "
-            rf"(?:{'|'.join(vocab.THREAD_LINKS)}) [\"«„“”'‘’]"
+            rf"^(?:\d+|{'|'.join(c.thread_count_words)}) (?:{'|'.join(c.thread_nouns)}) "
+            rf"(?:{'|'.join(c.thread_links)}) [\"«„“”'‘’]"
         ),
-        relative_time=re.compile("|".join(vocab.RELATIVE_TIME_PATTERNS)),
-        caption=AnyOf.compile(list(vocab.CAPTION_PATTERNS)),
+        relative_time=re.compile("|".join(c.relative_times)),
+        relative_tail=re.compile(c.relative_time_tail),
+        caption=AnyOf.compile(list(c.captions)),
         end_notes=tuple(
-            (label, re.compile("|".join(patterns)))
-            for label, patterns in vocab.END_NOTE_PATTERNS.items()
+            (label, re.compile("|".join(patterns))) for label, patterns in c.end_notes.items()
         ),
-        any_end_note=AnyOf.compile(
-            [p for patterns in vocab.END_NOTE_PATTERNS.values() for p in patterns]
-        ),
-        author_endings=tuple(fold(e) for e in vocab.COMMENT_AUTHOR_ENDINGS),
-        byline=tuple(fold(p) for p in vocab.BYLINE_PREFIXES),
-        dateline=re.compile(_alternation([fold(p) for p in vocab.DATELINE_WORDS])),
-        badges=frozenset(fold(b) for b in vocab.PAYWALL_BADGES),
+        any_end_note=AnyOf.compile([p for patterns in c.end_notes.values() for p in patterns]),
+        author_endings=tuple(fold(e) for e in c.comment_author_endings),
+        byline=tuple(fold(p) for p in c.bylines),
+        dateline=re.compile(_alternation([fold(p) for p in c.datelines])),
+        badges=frozenset(fold(b) for b in c.badges),
     )
+
+
+def _label(entry: Entry) -> Label:
+    assert entry.label is not None  # only a site's `keep` selectors have none
+    return entry.label
+
+
+def _by_text(entries: Iterator[tuple[str, Entry]]) -> dict[str, Label]:
+    """Folded entry -> label (the first label that lists an entry keeps it)."""
+    out: dict[str, Label] = {}
+    for _, e in entries:
+        out.setdefault(fold(e.text), _label(e))
+    return out
 
 
 def is_vocabulary_line(text: str) -> bool:

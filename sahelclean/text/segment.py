@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from ..models import Block
-from ..vocab import DANGLING_WORDS
+from ..vocab import common
 from .lexicon import is_vocabulary_line
 from .tokens import collapse
 
@@ -103,7 +103,7 @@ def _continues(prev: str, line: str) -> bool:
     # is a byline cut the same way.
     head = prev.split()
     last = head[-1]
-    if last.lower() not in DANGLING_WORDS or not (last.islower() or len(head) == 1):
+    if last.lower() not in common().dangling_words or not (last.islower() or len(head) == 1):
         return False
     return not is_vocabulary_line(prev)  # "À la une", "Sign in": menu entries, not fragments
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from sahelclean import Options, clean
 from sahelclean.cli import main
-from sahelclean.cli.explain import tally
+from sahelclean.cli.view import tally
 from sahelclean.models import Label
 
 from .conftest import FIXTURES
