@@ -142,7 +142,8 @@ def staged_pass(
 def text_figures(pages: Sequence[PageFiles], repeat: int) -> dict[str, Any]:
     """The text-dump figures: the clean, its stages, the two floors (see the docstring)."""
     from sahelclean import Options, clean
-    from sahelclean.text.tokens import fold, stopwords_for, words
+    from sahelclean.text.language import stopwords_for
+    from sahelclean.text.tokens import fold, words
 
     options = Options()
     dumps = [p.data["innertext"] for p in pages if p.data["innertext"].strip()]

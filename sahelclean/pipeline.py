@@ -14,9 +14,10 @@ from .options import Options
 from .read.decode import decode
 from .read.sniff import sniff
 from .sites.rules import site_rules
+from .text.language import detect_language
 from .text.lexicon import using
 from .text.segment import segment_text
-from .text.tokens import detect_language, words
+from .text.tokens import words
 
 # The language shows in the first few thousand characters (menus included).
 LANGUAGE_SAMPLE_CHARS = 8000

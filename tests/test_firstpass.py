@@ -9,7 +9,7 @@ from sahelclean.classify.firstpass import clear_memos, first_pass, line_memo, te
 from sahelclean.models import Block, Label
 from sahelclean.options import Options
 from sahelclean.text.features import features
-from sahelclean.text.tokens import stopwords_for
+from sahelclean.text.language import stopwords_for
 
 LINES = [
     "À lire aussi",

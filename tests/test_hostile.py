@@ -811,7 +811,7 @@ def test_page_over_a_1ms_time_budget_alone(tmp_path: Path) -> None:
     ]
 
 
-LONG_RUN = 100_000  # textutil.LONG_TEXT_CHARS: the longest line judged whole
+LONG_RUN = 100_000  # text.tokens.LONG_TEXT_CHARS: the longest line judged whole
 
 
 def test_short_lines_with_a_long_run_of_punctuation(tmp_path: Path) -> None:

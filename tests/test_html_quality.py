@@ -10,7 +10,7 @@ from sahelclean.html.parse import parse_html
 from sahelclean.models import Block, Classified, Label
 from sahelclean.options import Options
 from sahelclean.text.features import features
-from sahelclean.text.tokens import stopwords_for
+from sahelclean.text.language import stopwords_for
 
 # Made-up articles (French and English): a title, four paragraphs.
 BODIES = {

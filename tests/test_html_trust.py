@@ -10,7 +10,7 @@ from sahelclean.classify.firstpass import judge, with_markup
 from sahelclean.html.extract import mark_kept, unwrap
 from sahelclean.models import Block, Label, Verdict
 from sahelclean.options import Options
-from sahelclean.text.tokens import stopwords_for
+from sahelclean.text.language import stopwords_for
 
 ARTICLES = {
     "fr": (

@@ -14,12 +14,12 @@ import pytest
 
 from sahelclean.classify import rules
 from sahelclean.models import Block, Label, Verdict
-from sahelclean.text import tokens as textutil
 from sahelclean.text.features import Features, features
+from sahelclean.text.language import stopwords_for
 
 
 def feats(text: str) -> Features:
-    return features(Block(0, text, 1, 1), textutil.stopwords_for("fr"))
+    return features(Block(0, text, 1, 1), stopwords_for("fr"))
 
 
 class Case(NamedTuple):

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from sahelclean import clean
-from sahelclean.text.tokens import OWN_STOPLISTS, detect_language, stoplists, stopwords_for, words
+from sahelclean.text.language import OWN_STOPLISTS, detect_language, stoplists, stopwords_for
+from sahelclean.text.tokens import words
 
 from .conftest import FIXTURES
 

@@ -1,7 +1,7 @@
 """Learn a site profile: `sahelclean learn`, and `clean --learn` as the pages pass.
 
 A page is counted in the lines the cleaner classifies: the blocks of segment.py for a
-text dump, the visible blocks of htmltext.py for HTML (what a reader sees, one block per
+text dump, the visible blocks of html/layout.py for HTML (what a reader sees, one block per
 paragraph, menu entry or button; the markup itself says nothing across sites). So that
 what is learned is exactly what cleaning later looks up.
 """

@@ -16,7 +16,7 @@ from ..models import Block, Classified
 from ..options import Options
 from ..sites.profile import SiteView
 from ..sites.rules import SiteRules
-from ..text.tokens import stopwords_for
+from ..text.language import stopwords_for
 from .core import find_core
 from .firstpass import Line, Prose, judge, line_memo, mark_repeats, mark_split_captions, with_markup
 from .heads import release_head
@@ -45,7 +45,7 @@ class PageHints:
     second_opinion: Callable[[], list[Block] | None] | None = None
     # The lines most pages of the page's site print (a learned profile, --profile).
     site: SiteView | None = None
-    # The rules of the page's site from rules files (--rules; see siterules.py).
+    # The rules of the page's site from rules files (--rules; see sites/rules.py).
     rules: SiteRules | None = None
 
 

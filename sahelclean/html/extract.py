@@ -31,7 +31,8 @@ from ..sites.rules import (
     site_kept,
     site_rules,
 )
-from ..text.tokens import collapse, detect_language, stoplists, words
+from ..text.language import detect_language, stoplists
+from ..text.tokens import collapse, words
 from .layout import render, to_blocks
 from .meta import head_metadata
 from .parse import parse_html
@@ -234,7 +235,7 @@ def unwrap(blocks: list[Block]) -> list[Block]:
     # containers marked alike (one class on each <section> of the article) are one wrapper
     alike: dict[tuple[str, str], int] = {}
     marked_as: dict[int, tuple[str, str]] = {}
-    for b in blocks:  # a site rule's verdict stands (see siterules.py)
+    for b in blocks:  # a site rule's verdict stands (see sites/rules.py)
         if b.kept and b.widget and not (b.hint and b.hint.reason.startswith(SITE_RULE)):
             held[b.widget] = held.get(b.widget, 0) + len(b.text)
             if b.hint is not None:

@@ -4,12 +4,12 @@ regexes, bios, press-release notes and the HTML containers of widgets.
 
 Entries of several languages stand side by side there, and order inside every list is kept
 (regex alternations and first-match rules depend on it). Read on first use, never at import;
-a file that does not fit raises VocabError naming the key (a defect of the package).
+a file that does not fit raises VocabError naming the key (a defect of the package). The
+regexes are compiled once, by text/lexicon.py, which a bad one fails.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -100,20 +100,6 @@ class _File:
             raise self.error(key, f"expected a list of strings, got {_kind(value)}")
         return tuple(self.string(f"{key}[{i}]", item) for i, item in enumerate(value))
 
-    def regexes(self, key: str, value: object) -> tuple[str, ...]:
-        """A list of strings that compile as regexes."""
-        patterns = self.strings(key, value)
-        for i, pattern in enumerate(patterns):
-            self.regex(f"{key}[{i}]", pattern)
-        return patterns
-
-    def regex(self, key: str, pattern: str) -> str:
-        try:
-            re.compile(pattern)
-        except re.error as e:
-            raise self.error(key, f"not a valid regex: {e}") from e
-        return pattern
-
     def label(self, key: str, name: str) -> Label:
         """A widget label by its name (the labels of a site rules file)."""
         if name not in _WIDGET_NAMES:
@@ -187,19 +173,17 @@ def load_common(path: Path) -> CommonVocab:
         bylines=f.strings("bylines", get("bylines")),
         datelines=f.strings("datelines", get("datelines")),
         badges=f.strings("badges", get("badges")),
-        relative_times=f.regexes("relative_times", get("relative_times")),
-        relative_time_tail=f.regex(
-            "relative_time_tail", f.string("relative_time_tail", get("relative_time_tail"))
-        ),
+        relative_times=f.strings("relative_times", get("relative_times")),
+        relative_time_tail=f.string("relative_time_tail", get("relative_time_tail")),
         thread_count_words=f.strings("thread.count_words", thread["count_words"]),
         thread_nouns=f.strings("thread.nouns", thread["nouns"]),
         thread_links=f.strings("thread.links", thread["links"]),
         comment_author_endings=f.strings("comment_author_endings", get("comment_author_endings")),
         dangling_words=frozenset(dangling),
-        captions=f.regexes("captions", get("captions")),
+        captions=f.strings("captions", get("captions")),
         end_notes=MappingProxyType(
             {
-                label: f.regexes(f"end_notes.{label.value}", patterns)
+                label: f.strings(f"end_notes.{label.value}", patterns)
                 for label, patterns in f.by_label("end_notes", get("end_notes")).items()
             }
         ),

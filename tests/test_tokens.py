@@ -1,10 +1,11 @@
-"""textutil: folding, collapsing, tokens, stoplists and the language guess."""
+"""text.tokens: folding, collapsing, tokens; text.language: stoplists and the language guess."""
 
 from __future__ import annotations
 
 import pytest
 
-from sahelclean.text.tokens import collapse, detect_language, fold, stopwords_for, words
+from sahelclean.text.language import detect_language, stopwords_for
+from sahelclean.text.tokens import collapse, fold, words
 
 
 @pytest.mark.parametrize(

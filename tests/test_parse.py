@@ -1,4 +1,4 @@
-"""htmlparse.py: pages nested past libxml2's depth limit keep their text; fragments parse."""
+"""html/parse.py: pages nested past libxml2's depth limit keep their text; fragments parse."""
 
 from __future__ import annotations
 
