@@ -10,7 +10,8 @@ from ..text.features import CLOSERS
 from ..text.lexicon import vocabulary
 from .bios import author_bio, company_note
 from .firstpass import Line, Prose, text_size
-from .rules import BYLINE_REASON, DATE_LINE_REASON, METADATA_MAX_WORDS, is_list_entry
+from .metalines import BYLINE_REASON, DATE_LINE_REASON, METADATA_MAX_WORDS
+from .rules import is_list_entry
 from .tails import LINK_TAIL_REASON, linked_headline
 from .title import find_title
 from .zones import Zone

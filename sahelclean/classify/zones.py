@@ -13,7 +13,8 @@ from ..options import Options
 from ..text.features import CLOSERS
 from ..text.lexicon import vocabulary
 from .firstpass import Line, Prose, is_repeat, keeps_spacing
-from .rules import CONSENT_WORDS, RELATIVE_TIME_REASON
+from .metalines import RELATIVE_TIME_REASON
+from .widgetlines import CONSENT_WORDS
 
 # Rails and comment blocks hold headlines and prose; every other widget (menus, share
 # bars, footers, newsletter and cookie boxes, paywalls) holds only labels and buttons.
