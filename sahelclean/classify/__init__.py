@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..models import Block, Classified
 from ..options import Options
 from ..sites.profile import SiteView
-from ..sites.rules import SiteRules
+from ..sites.siterules import SiteRules
 from ..text.tokens import stopwords_for
 from .core import find_core
 from .firstpass import Line, Prose, judge, line_memo, mark_repeats, mark_split_captions, with_markup

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..models import Verdict
 from ..options import Options
 from ..sites.profile import SiteView, Thresholds, site_of
-from ..sites.rules import SiteRules
+from ..sites.siterules import SiteRules
 from ..vocab.files import HEADING_MAX_WORDS
 from .firstpass import Line, Prose
 

@@ -22,15 +22,9 @@ from ..classify.sitepass import site_view
 from ..errors import InputError
 from ..models import Block, Document, InputKind
 from ..options import Options
-from ..sites.rules import (
-    SITE_RULE,
-    force_kept,
-    prune,
-    remove_elements,
-    select,
-    site_kept,
-    site_rules,
-)
+from ..sites.htmltree import force_kept, prune, remove_elements, select, site_kept
+from ..sites.rules import site_rules
+from ..sites.siterules import SITE_RULE
 from ..text.tokens import collapse, detect_language, stoplists, words
 from .layout import render, to_blocks
 from .meta import head_metadata

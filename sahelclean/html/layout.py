@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..models import Block, Label, Verdict
-from ..sites.rules import SITE_RULE
+from ..sites.siterules import SITE_RULE
 from ..text.tokens import collapse
 from ..vocab import common
 
