@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sahelclean.classify import PageHints, classify, rules
+from sahelclean.classify import PageHints, classify, metalines, rules, widgetlines
 from sahelclean.html.layout import render, to_blocks
 from sahelclean.html.parse import parse_html
 from sahelclean.models import Block, Classified, Label
@@ -298,7 +298,7 @@ def test_more_widget_phrases(text: str, lang: str, label: Label) -> None:
 )
 def test_more_teaser_prefixes_need_a_headline(text: str, lang: str) -> None:
     f = features(Block(0, text, 1, 1), stopwords_for(lang))
-    assert rules.inline_teaser(f) is None
+    assert widgetlines.inline_teaser(f) is None
 
 
 # --- donation and support appeals of vocab.SUPPORT_PHRASES -------------------------------
@@ -349,7 +349,7 @@ def test_reports_on_donations_are_no_appeal(text: str, lang: str) -> None:
     ],
 )
 def test_an_in_this_photo_caption_with_a_date(text: str, caption: bool) -> None:
-    verdict = rules.caption(features(Block(0, text, 1, 1), stopwords_for("en")))
+    verdict = metalines.caption(features(Block(0, text, 1, 1), stopwords_for("en")))
     assert (verdict is not None) is caption
 
 

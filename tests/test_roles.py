@@ -1,115 +1,14 @@
-"""roles.py: the article roles inside the core (here: the byline block's middle line)."""
+"""roles.py: settle (here: a photo's caption between the standfirst and the text)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import pytest
 
 from sahelclean import clean
 from sahelclean.models import Label
 
-PAGES: dict[str, dict[str, Any]] = {
-    "fr": {
-        "title": "Gao : les commerçants du grand marché rouvrent après la crue",
-        "byline": "Par Aminata Touré",
-        "role": "Sahel Info - Correspondante à Gao",
-        "date": "Publié le 14/05/2024 à 07h45",
-        "body": [
-            "Les commerçants du grand marché de Gao ont rouvert leurs boutiques lundi, après "
-            "deux semaines de fermeture causée par la montée des eaux du fleuve Niger.",
-            "La mairie a fait dégager les allées envahies par la boue et promet de refaire "
-            "les caniveaux avant la prochaine saison des pluies, selon un adjoint au maire.",
-            "Les vendeurs de céréales, les plus touchés, estiment avoir perdu une partie de "
-            "leurs stocks et demandent un report du paiement des taxes du marché.",
-        ],
-    },
-    "en": {
-        "title": "Gao: traders reopen the great market after the flood",
-        "byline": "By Aminata Touré",
-        "role": "Sahel Info - Gao correspondent",
-        "date": "Published May 14, 2024 at 7:45 am",
-        "body": [
-            "Traders at the great market of Gao reopened their shops on Monday, after two "
-            "weeks of closure caused by the rising waters of the Niger river.",
-            "The town hall had the alleys cleared of mud and promises to rebuild the gutters "
-            "before the next rainy season, according to a deputy mayor.",
-            "Grain sellers, the hardest hit, say they lost part of their stocks and are "
-            "asking for the market fees to be postponed.",
-        ],
-    },
-}
-
-
-def _html(page: dict[str, Any], signature: list[str]) -> str:
-    body = "".join(f"<p>{p}</p>" for p in page["body"])
-    lines = "".join(f"<p>{s}</p>" for s in signature)
-    return (
-        f"<html><head><title>{page['title']}</title></head><body><article>"
-        f"<h1>{page['title']}</h1><div class='signature'>{lines}</div>{body}</article>"
-        "</body></html>"
-    )
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_line_between_byline_and_date_is_the_byline_block(lang: str) -> None:
-    page = PAGES[lang]
-    doc = clean(_html(page, [page["byline"], page["role"], page["date"]]))
-    assert page["role"] not in doc.text
-    assert all(p in doc.text for p in page["body"])
-    role = next(c for c in doc.blocks if c.block.text == page["role"])
-    assert role.label is Label.METADATA and "byline block" in role.verdict.reason
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_line_between_two_dates_is_not_taken_for_a_byline(lang: str) -> None:
-    """A listing of dated entries: the line between two date lines, with no byline above
-    it, stays where the article puts it."""
-    page = PAGES[lang]
-    doc = clean(_html(page, [page["date"], page["role"], page["date"]]))
-    role = next(c for c in doc.blocks if c.block.text == page["role"])
-    assert "byline block" not in role.verdict.reason
-
-
-LEADS = {
-    "fr": "Après deux semaines de fermeture, le grand marché de Gao a rouvert ses portes. Les "
-    "commerçants font les comptes et réclament un geste de la mairie.",
-    "en": "After two weeks of closure, the great market of Gao has reopened. Traders are "
-    "counting their losses and are asking the town hall for help.",
-}
-
-
-def _lead_page(lang: str, lead_html: str) -> str:
-    page = PAGES[lang]
-    body = "".join(f"<p>{p}</p>" for p in page["body"])
-    return (
-        f"<html><head><title>{page['title']}</title></head><body>"
-        "<nav><a href='/'>Accueil</a> <a href='/sahel'>Sahel</a></nav>"
-        f"<article><header><h1>{page['title']}</h1>{lead_html}"
-        f"<p class='byline'>{page['byline']}</p><p class='date'>{page['date']}</p></header>"
-        f"<div class='article-body'>{body}</div></article>"
-        "<footer>© 2024 Sahel Info</footer></body></html>"
-    )
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("tag", ["div", "h2", "span"])
-def test_the_standfirst_under_the_title_is_the_lead_whatever_its_element(
-    lang: str, tag: str
-) -> None:
-    """trafilatura leaves out a standfirst set in a <div class="chapo">, an <h2> or a
-    <span>; right under the title, bylines aside, it is the article's lead."""
-    doc = clean(_lead_page(lang, f"<{tag} class='chapo'>{LEADS[lang]}</{tag}>"))
-    assert doc.lead == LEADS[lang]
-    assert doc.text.startswith(f"{PAGES[lang]['title']}\n\n{LEADS[lang]}")
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_dated_byline_with_a_full_stop_is_no_lead(lang: str) -> None:
-    byline = "Par Aminata Touré 14. 5. 2024." if lang == "fr" else "By Aminata Touré 14. 5. 2024."
-    doc = clean(_lead_page(lang, f"<div class='chapo'>{byline}</div>"))
-    assert byline not in doc.text
-
+from .test_coreroles import PAGES
+from .test_trusted import LEADS, lead_page
 
 CAPTIONS = {
     "fr": "Des commerçants rouvrent leurs boutiques au grand marché de Gao, le 13 mai 2024. © AFP",
@@ -123,7 +22,7 @@ def test_a_figcaption_trafilatura_left_out_is_the_articles_caption(lang: str) ->
     sections (not in `text`), and the standfirst above it is still the lead."""
     page = PAGES[lang]
     figure = f"<figure><img src='m.jpg'><figcaption>{CAPTIONS[lang]}</figcaption></figure>"
-    html = _lead_page(lang, f"<p class='chapo'>{LEADS[lang]}</p>").replace(
+    html = lead_page(lang, f"<p class='chapo'>{LEADS[lang]}</p>").replace(
         "<div class='article-body'>", f"{figure}<div class='article-body'>"
     )
     doc = clean(html)

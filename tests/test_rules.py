@@ -1,4 +1,5 @@
-"""rules: every context-free rule, widget_heading and is_list_entry, in French and English.
+"""rules.py and its rules (metalines.py, widgetlines.py): every context-free rule,
+widget_heading and is_list_entry, in French and English.
 
 Each rule gets at least one French and one English line it must flag, and real prose that
 mentions its words and must not be flagged. A meta-test checks that every rule of
@@ -12,7 +13,7 @@ from typing import NamedTuple
 
 import pytest
 
-from sahelclean.classify import rules
+from sahelclean.classify import metalines, rules, widgetlines
 from sahelclean.models import Block, Label, Verdict
 from sahelclean.text.features import Features, features
 from sahelclean.text.language import stopwords_for
@@ -195,7 +196,7 @@ CASES: list[Case] = [
         "nous utilisons des cookies",
     ),
     _pos("widget_phrase", "fr", "Déjà abonné ? Connectez-vous", Label.PAYWALL, "deja abonne"),
-    # a notice of a few sentences, the phrase in the first (rules.PHRASE_OPENING_MAX_WORDS)
+    # a notice of a few sentences, the phrase in the first (widgetlines.PHRASE_OPENING_MAX_WORDS)
     _pos(
         "widget_phrase",
         "en",
@@ -866,7 +867,7 @@ CASES: list[Case] = [
     _pos("end_note", "fr", "Mots-clés : élevage, transhumance", Label.METADATA, "mots-cles"),
     _pos("end_note", "en", "Category : Press Releases", Label.METADATA, "category"),
     _pos("end_note", "de", "Schlagwörter: Landwirtschaft, Sahel", Label.METADATA, "schlagworter"),
-    # a long promotion that opens with the note (rules.OPENING_END_NOTE_MAX_WORDS)
+    # a long promotion that opens with the note (metalines.OPENING_END_NOTE_MAX_WORDS)
     _pos(
         "end_note",
         "en",
@@ -1072,8 +1073,8 @@ def test_prose_negatives_get_no_verdict_at_all(text: str) -> None:
 def test_first_verdict_follows_rule_order() -> None:
     # Both caption and metadata speak on a photo credit; caption comes first in RULES.
     f = feats("Photo : Issouf Sanogo / AFP")
-    assert rules.caption(f) is not None and rules.metadata(f) is not None
-    assert rules.first_verdict(f) == rules.caption(f)
+    assert metalines.caption(f) is not None and metalines.metadata(f) is not None
+    assert rules.first_verdict(f) == metalines.caption(f)
 
 
 # --- widget_heading ---------------------------------------------------------------------
@@ -1200,7 +1201,7 @@ def test_is_list_entry_refuses_dates_counts_and_buttons(text: str) -> None:
     ids=["to-comment", "accept-all", "sign-up-for", "sans-engagement"],
 )
 def test_widget_phrase_short_news_sentences(text: str) -> None:
-    assert rules.widget_phrase(feats(text)) is None
+    assert widgetlines.widget_phrase(feats(text)) is None
 
 
 @pytest.mark.parametrize(
@@ -1214,7 +1215,7 @@ def test_widget_phrase_short_news_sentences(text: str) -> None:
     ids=["published", "posted", "credit", "publie-le"],
 )
 def test_metadata_short_news_sentences(text: str) -> None:
-    assert rules.metadata(feats(text)) is None
+    assert metalines.metadata(feats(text)) is None
 
 
 @pytest.mark.parametrize(
@@ -1229,4 +1230,4 @@ def test_metadata_short_news_sentences(text: str) -> None:
     ids=["fr", "en"],
 )
 def test_cookie_notice_food_paragraph(text: str) -> None:
-    assert rules.cookie_notice(feats(text)) is None
+    assert widgetlines.cookie_notice(feats(text)) is None

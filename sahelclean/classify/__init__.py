@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from ..models import Block, Classified
 from ..options import Options
 from ..sites.profile import SiteView
-from ..sites.rules import SiteRules
+from ..sites.siterules import SiteRules
 from ..text.language import stopwords_for
 from .core import find_core
 from .firstpass import Line, Prose, judge, line_memo, mark_repeats, mark_split_captions, with_markup
 from .heads import release_head
+from .rails import linked_heading_rails, shape_zones, teaser_zones
 from .roles import settle
 from .sitepass import mark_site, overlay
 from .tails import before_tail_rail, link_tail
-from .zones import Zone, find_zones
+from .zones import Zone, heading_zones
 
 # trafilatura's choice stands when it keeps this much text, and at least this share of the
 # prose of the core the classifier finds alone.
@@ -86,6 +87,16 @@ def classify(
         core = cover_kept(lines, core, zones)
     out = settle(lines, zones, core, options, hints.title if hints else None, trusted)
     return out if rules is None else rules.enforce(out)
+
+
+def find_zones(lines: list[Line], options: Options) -> list[Zone | None]:
+    """The zone of each block, or None for blocks outside every zone."""
+    zones: list[Zone | None] = [None] * len(lines)
+    heading_zones(lines, zones)
+    shape_zones(lines, zones, options)
+    teaser_zones(lines, zones)
+    linked_heading_rails(lines, zones)
+    return zones
 
 
 def trust_extractor(

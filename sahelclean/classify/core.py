@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from ..models import Label
+from .coreroles import ATTRIBUTION_MAX_WORDS
 from .firstpass import Line, Prose, keeps_spacing
 from .heads import extend_head, prefer_head
-from .roles import ATTRIBUTION_MAX_WORDS
 from .runs import MERGE_RATIO, MIN_CORE_CHARS, best_run, grow, grow_left
 from .tails import cut_tail
 from .teasers import teaser_tail

@@ -14,7 +14,7 @@ from ..models import Label
 from ..text.features import CLOSERS
 from ..text.lexicon import vocabulary
 from .firstpass import Line, Prose
-from .rules import RELATIVE_TIME_REASON
+from .metalines import RELATIVE_TIME_REASON
 from .runs import MIN_CORE_CHARS, grow, prefix_run
 from .zones import Zone
 

@@ -1,6 +1,6 @@
 """The site pass: what rules files and a learned profile know of the page's site.
 
-Runs after the first pass, before zones. Site rules (sites.rules) overlay their verdicts:
+Runs after the first pass, before zones. Site rules (sites.siterules) overlay their verdicts:
 lines the site always drops, then its widget headings, then its phrases, buttons and
 labels; a site profile (sites.profile) marks the lines most of the site's pages print.
 Both only add to the built-in vocabularies; each verdict names where it comes from.
@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..models import Verdict
 from ..options import Options
 from ..sites.profile import SiteView, Thresholds, site_of
-from ..sites.rules import SiteRules
+from ..sites.siterules import SiteRules
 from ..vocab.files import HEADING_MAX_WORDS
 from .firstpass import Line, Prose
 

@@ -13,8 +13,9 @@ from ..models import Label
 from ..text.features import CLOSERS
 from ..text.lexicon import vocabulary
 from .firstpass import Line, Prose
+from .rails import RAIL_ITEM_MAX_WORDS
 from .runs import MIN_CORE_CHARS
-from .zones import RAIL_ITEM_MAX_WORDS, Zone, comment_evidence
+from .zones import Zone, comment_evidence
 
 # Widgets after which an article does not resume, once this share of its prose is behind.
 # METADATA: an author box ("About the author", vocab.AUTHOR_HEADINGS; dev: te gettext

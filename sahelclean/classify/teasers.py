@@ -14,7 +14,8 @@ import re
 
 from ..text.features import CLOSERS, starts_upper
 from .firstpass import Line, Prose
-from .zones import Zone, headline_like
+from .rails import headline_like
+from .zones import Zone
 
 # Entries of this shape at the end of the core make a rail: fewer are an article's last
 # intertitled sections. (Dev, on dumps only: te innertext +0.0009, te gettext +0.0006, sh

@@ -22,15 +22,9 @@ from ..classify.sitepass import site_view
 from ..errors import InputError
 from ..models import Block, Document, InputKind
 from ..options import Options
-from ..sites.rules import (
-    SITE_RULE,
-    force_kept,
-    prune,
-    remove_elements,
-    select,
-    site_kept,
-    site_rules,
-)
+from ..sites.htmltree import force_kept, prune, remove_elements, select, site_kept
+from ..sites.rules import site_rules
+from ..sites.siterules import is_site_verdict
 from ..text.language import detect_language, stoplists
 from ..text.tokens import collapse, words
 from .layout import render, to_blocks
@@ -236,7 +230,7 @@ def unwrap(blocks: list[Block]) -> list[Block]:
     alike: dict[tuple[str, str], int] = {}
     marked_as: dict[int, tuple[str, str]] = {}
     for b in blocks:  # a site rule's verdict stands (see sites/rules.py)
-        if b.kept and b.widget and not (b.hint and b.hint.reason.startswith(SITE_RULE)):
+        if b.kept and b.widget and not (b.hint and is_site_verdict(b.hint)):
             held[b.widget] = held.get(b.widget, 0) + len(b.text)
             if b.hint is not None:
                 mark = (str(b.hint.label), b.hint.reason)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..models import Block, Label, Verdict
-from ..sites.rules import SITE_RULE
+from ..sites.siterules import is_site_verdict
 from ..text.tokens import collapse
 from ..vocab import common
 
@@ -301,5 +301,5 @@ def _hinted(b: HtmlBlock, held: dict[int, int], total: int) -> bool:
     if not b.container:
         return False
     return held[b.container] <= MAX_HINTED_SHARE * total or (
-        b.hint is not None and b.hint.reason.startswith(SITE_RULE)
+        b.hint is not None and is_site_verdict(b.hint)
     )

@@ -23,7 +23,8 @@ from ..vocab.files import (
     TableReader,
     parse_toml,
 )
-from .rules import RuleSet, Section, css_selector
+from .htmltree import css_selector
+from .rules import RuleSet, Section
 
 BUILTIN_NAME = "sahelclean/builtin_rules.toml"
 ENV_VAR = "SAHELCLEAN_RULES"

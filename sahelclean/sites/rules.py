@@ -1,31 +1,27 @@
-"""Per-site rules as data: extra widget vocabulary, lines and selectors for one site.
+"""Per-site rules as data: the sections of rules files, the pages they match, and their
+merge into the compiled rules of one site.
 
-A rules file (see siterules_load.py and the README) has one section per site. The
-sections whose `match` patterns fit a page's URL are merged, in the order they were
-loaded, into one `SiteRules`, compiled once per process and cached: a page without a
-URL, or of a site without rules, costs one look-up. Site rules only add to the built-in
-vocabularies of vocab.py; they act on the lines of the first pass (headings that open
-zones, phrases and labels that make widget lines, lines always dropped) and, on HTML
-pages, on the tree (CSS selectors whose elements are dropped or kept as article).
+A rules file (see load.py and the README) has one section per site. The sections whose
+`match` patterns fit a page's URL are merged, in the order they were loaded, into one
+`SiteRules` (siterules.py), compiled once per process and cached: a page without a URL,
+or of a site without rules, costs one look-up. The compile step stays here, beside
+`RuleSet.for_url` that calls it; what the compiled rules do with a page's lines is
+siterules.py's, what their CSS selectors do with an HTML tree is htmltree.py's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..models import Block, Classified, Label, Verdict
-from ..text.features import KEY_EDGES, RULE_CHARS
+from ..models import Verdict
 from ..text.tokens import fold
-from ..vocab.files import BUTTON_MAX_WORDS, LABEL_MAX_WORDS, PHRASE_MAX_WORDS, Entry
-
-# Every reason given by a site rule starts so, then names the file and the line.
-SITE_RULE = "site rule "
+from ..vocab.files import Entry
+from .siterules import SiteRules, entry_key, site_verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,89 +148,6 @@ def _lower_host(pattern: str) -> str:
     return host.lower() + slash + path
 
 
-@dataclass(frozen=True, slots=True)
-class SiteRules:
-    """The rules of one site, compiled: what the overlay and the HTML step use."""
-
-    names: tuple[str, ...]
-    headings: dict[str, Verdict] = field(default_factory=dict)  # folded key -> verdict
-    labels: dict[str, Verdict] = field(default_factory=dict)
-    lines: dict[str, Verdict] = field(default_factory=dict)  # folded line -> verdict
-    phrases: re.Pattern[str] | None = None
-    phrase_entries: dict[str, Entry] = field(default_factory=dict)
-    buttons: re.Pattern[str] | None = None
-    button_entries: dict[str, Entry] = field(default_factory=dict)
-    patterns: tuple[tuple[re.Pattern[str], Verdict], ...] = ()
-    # CSS selectors, drops (with a label) and keeps (without), in load order
-    selectors: tuple[Entry, ...] = ()
-
-    def widget_line(self, folded: str, key: str, n_words: int) -> Verdict | None:
-        """A label line, a phrase or a button of the site, if the line is one."""
-        if n_words <= LABEL_MAX_WORDS:
-            hit = self.labels.get(key) or self.labels.get(folded.strip())
-            if hit is not None:
-                return hit
-        if self.phrases is not None and n_words <= PHRASE_MAX_WORDS:
-            match = self.phrases.search(folded)
-            if match is not None:
-                entry = self.phrase_entries[match.group(0)]
-                return _verdict(entry, f"phrase '{match.group(0)}'")
-        if self.buttons is not None and n_words <= BUTTON_MAX_WORDS:
-            match = self.buttons.match(folded)
-            if match is not None:
-                entry = self.button_entries[match.group(1)]
-                return _verdict(entry, f"button '{match.group(1)}'")
-        return None
-
-    def forced(self, text: str) -> Verdict | None:
-        """The verdict of a line the site always drops (exact line or regex), if any."""
-        if self.lines:
-            hit = self.lines.get(fold(text[:RULE_CHARS]).strip())
-            if hit is not None:
-                return hit
-        for pattern, verdict in self.patterns:
-            if pattern.search(text[:RULE_CHARS]):
-                return verdict
-        return None
-
-    def enforce(self, classified: list[Classified]) -> list[Classified]:
-        """Give every forced block its site verdict, whatever the context passes decided.
-
-        Blocks of elements a selector drops always carry its verdict; lines the site
-        always drops stay dropped even inside the article trafilatura kept.
-        """
-        out = []
-        for c in classified:
-            hint = c.block.hint
-            if hint is not None and is_site_verdict(hint):
-                out.append(c if c.verdict == hint else Classified(c.block, hint, entry=c.entry))
-                continue
-            forced = self.forced(c.block.text) if c.label.is_article and self.forcing else None
-            out.append(c if forced is None else Classified(c.block, forced))
-        return out
-
-    @property
-    def forcing(self) -> bool:
-        """True when the site has lines it always drops."""
-        return bool(self.lines or self.patterns)
-
-
-def is_site_verdict(verdict: Verdict) -> bool:
-    """True for a verdict given by a site rule."""
-    return verdict.reason.startswith(SITE_RULE)
-
-
-def _verdict(entry: Entry, what: str) -> Verdict:
-    """A site verdict: label, and a reason naming the rules file and line."""
-    assert entry.label is not None  # only `keep` selectors have none
-    return Verdict(entry.label, f"{SITE_RULE}{entry.origin}: {what}")
-
-
-def entry_key(text: str) -> str:
-    """The look-up key of a heading or label entry: folded, decorations stripped."""
-    return KEY_EDGES.sub("", fold(text))
-
-
 @lru_cache(maxsize=64)
 def compiled(sections: tuple[Section, ...]) -> SiteRules:
     """Merge and compile the sections matching one page (cached: once per site)."""
@@ -246,15 +159,15 @@ def compiled(sections: tuple[Section, ...]) -> SiteRules:
     patterns: list[tuple[re.Pattern[str], Verdict]] = []
     for s in sections:  # later sections overwrite earlier ones
         for e in s.headings:
-            headings[entry_key(e.text)] = _verdict(e, "widget heading")
+            headings[entry_key(e.text)] = site_verdict(e, "widget heading")
         for e in s.labels:
-            labels[entry_key(e.text)] = _verdict(e, f"{e.label} label '{e.text}'")
+            labels[entry_key(e.text)] = site_verdict(e, f"{e.label} label '{e.text}'")
         for e in s.lines:
-            lines[fold(e.text).strip()] = _verdict(e, f"line '{e.text}'")
+            lines[fold(e.text).strip()] = site_verdict(e, f"line '{e.text}'")
         phrases.update((fold(e.text), e) for e in s.phrases)
         buttons.update((fold(e.text), e) for e in s.buttons)
         patterns.extend(
-            (re.compile(e.text, re.IGNORECASE), _verdict(e, f"pattern '{e.text}'"))
+            (re.compile(e.text, re.IGNORECASE), site_verdict(e, f"pattern '{e.text}'"))
             for e in s.patterns
         )
     return SiteRules(
@@ -280,79 +193,3 @@ def _line_of(entry: Entry) -> int:
     """The line number of an entry, from its origin 'FILE:LINE'."""
     line = entry.origin.rpartition(":")[2]
     return int(line) if line.isdigit() else 0
-
-
-def select(site: SiteRules, tree: Any) -> dict[Any, Verdict]:
-    """HTML: the elements the site's selectors drop or keep, with their verdicts.
-
-    A dropped element gets its widget verdict; a kept one a Label.PARAGRAPH verdict, which
-    `site_kept` turns into "kept". When an element matches several, the later rule wins.
-    """
-    marks: dict[Any, Verdict] = {}
-    for e in site.selectors:
-        if e.label is None:
-            verdict = Verdict(
-                Label.PARAGRAPH, f"{SITE_RULE}{e.origin}: kept by selector '{e.text}'"
-            )
-        else:
-            verdict = _verdict(e, f"selector '{e.text}'")
-        for element in css_selector(e.text)(tree):
-            # A dropped element's descendants too: their own classes must not relabel it.
-            # A kept one's only where an earlier selector dropped them.
-            for node in element.iter():
-                if e.label is not None or node is element or node in marks:
-                    marks[node] = verdict
-    return marks
-
-
-@lru_cache(maxsize=256)
-def css_selector(selector: str) -> Any:
-    """A compiled CSS selector (lxml.cssselect, which needs the cssselect package)."""
-    from lxml.cssselect import CSSSelector
-
-    return CSSSelector(selector)
-
-
-def site_kept(blocks: list[Block]) -> tuple[list[Block], frozenset[int]]:
-    """HTML: the blocks without the marks of kept elements, and the indices they marked."""
-    kept = frozenset(
-        i
-        for i, b in enumerate(blocks)
-        if b.hint is not None and b.hint.label.is_article and is_site_verdict(b.hint)
-    )
-    if not kept:
-        return blocks, kept
-    return [replace(b, hint=None, widget=0) if i in kept else b for i, b in enumerate(blocks)], kept
-
-
-def force_kept(blocks: list[Block], kept: frozenset[int]) -> list[Block]:
-    """HTML: blocks of kept elements count as kept by trafilatura, those of dropped ones not."""
-    return [
-        replace(b, kept=True)
-        if i in kept
-        else replace(b, kept=False)
-        if b.hint is not None and is_site_verdict(b.hint)
-        else b
-        for i, b in enumerate(blocks)
-    ]
-
-
-def prune(marks: dict[Any, Verdict]) -> None:
-    """Take the dropped elements out of the tree (their tail text stays), before extraction."""
-    remove_elements(e for e, verdict in marks.items() if not verdict.label.is_article)
-
-
-def remove_elements(elements: Iterable[Any]) -> None:
-    """Take elements out of their tree; the text after each (its tail) stays in place."""
-    for element in elements:
-        parent = element.getparent()
-        if parent is None:
-            continue
-        tail = element.tail
-        if tail:
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(element)

@@ -37,7 +37,7 @@ _UNSPACED_CHAR = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
 # In those scripts a word is about two characters (the measure prose_class already used):
 # words() cuts such a line only at its punctuation, so a 60-character Japanese sentence made
 # 3 "words" and paragraphs read as rail headlines and summaries. (Dev, with the CJK full stop
-# in zones.headline_like: sh innertext +0.0007, te innertext +0.0008, sh gettext +0.0011,
+# in rails.headline_like: sh innertext +0.0007, te innertext +0.0008, sh gettext +0.0011,
 # te gettext +0.0008, sh html -0.0001: 2 Japanese pages of sh, 1 Chinese of te.)
 UNSPACED_CHARS_PER_WORD = 2
 # Sentence ends are read from the last characters only ("…» ).", "?”").

@@ -2,7 +2,7 @@
 
 Phrases become tries (one regex tries each character once), headings and labels become
 look-up tables by folded key, and pattern lists become AnyOf groups (anchored ones tried
-at the start only). rules.py reads them through vocabulary().
+at the start only). The classifier's rules read them through vocabulary().
 """
 
 from __future__ import annotations
