@@ -206,3 +206,30 @@ def test_the_readme_example_language_file_loads_and_works(tmp_path: Path) -> Non
     page = _page("en")[0].replace("Picked by our desk", "Maoni")
     doc = clean(page, options=Options(vocab=extra))
     assert "widget heading 'Maoni' (comments, sw)" in [r.reason for r in doc.removed]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("bio_nouns = [", "bio_nouns = [3, "), r"bio_nouns\[0\]: expected a string"),
+        (
+            ('containers.tags.nav = "navigation"', 'containers.tags.nav = "paragraph"'),
+            "unknown label",
+        ),
+        (("post_links = [", "posts = []\npost_links = ["), "posts: unknown key"),
+    ],
+    ids=["type", "label", "key"],
+)
+def test_a_broken_common_file_names_the_key(
+    tmp_path: Path, change: tuple[str, str], problem: str
+) -> None:
+    """common.toml is the package's own data: a defect there names the key at once."""
+    from sahelclean.vocab.common import VocabError, load_common
+
+    text = (DATA / "common.toml").read_text(encoding="utf-8")
+    assert change[0] in text
+    path = tmp_path / "common.toml"
+    path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    with pytest.raises(VocabError, match=problem):
+        load_common(path)
+    assert load_common(DATA / "common.toml") == common()
