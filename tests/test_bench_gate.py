@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -35,6 +36,16 @@ def _floors_file(path: Path, floors: dict[str, float], epsilon: float = 0.002) -
 def _gate(*args: str | Path) -> tuple[int, str]:
     result = CliRunner().invoke(gate.main, [str(a) for a in args])
     return result.exit_code, result.output
+
+
+def _quality(corpora: Path, tmp_path: Path, *args: str) -> tuple[str, dict[str, Any]]:
+    """Run quality.py's CLI on the fake corpus: its output, and the JSON it wrote."""
+    out = tmp_path / "q.json"
+    result = CliRunner().invoke(
+        quality.main, ["--corpora", str(corpora), "--json", str(out), *args]
+    )
+    assert result.exit_code == 0, result.output
+    return result.output, json.loads(out.read_text(encoding="utf-8"))
 
 
 def _gold_text(page: quality.Page) -> str:
@@ -182,11 +193,7 @@ def test_quality_run_scores_every_figure(corpora: Path) -> None:
 
 
 def test_quality_cli_writes_json(corpora: Path, tmp_path: Path) -> None:
-    out = tmp_path / "q.json"
-    args = ["--corpora", str(corpora), "--systems", "keep-all,c4", "--json", str(out)]
-    result = CliRunner().invoke(quality.main, args)
-    assert result.exit_code == 0, result.output
-    data = json.loads(out.read_text(encoding="utf-8"))
+    _, data = _quality(corpora, tmp_path, "--systems", "keep-all,c4")
     assert data["corpora"] == str(corpora.resolve())
     assert {"python", "trafilatura", "sahelclean", "lxml"} <= set(data["versions"])
     assert {r["corpus"] for r in data["results"]} == {"sh", "te", "te-fr", "fu"}
@@ -287,12 +294,8 @@ def test_worst_pages_ranks_by_gap(corpora: Path) -> None:
 
 def test_explain_with_the_real_library(corpora: Path, tmp_path: Path) -> None:
     pytest.importorskip("sahelclean")
-    args = ["--corpora", str(corpora), "--systems", "sahelclean,keep-all",
-            "--input", "html,innertext", "--json", str(tmp_path / "q.json"),
-            "--explain-worst", "1"]  # fmt: skip
-    result = CliRunner().invoke(quality.main, args)
-    assert result.exit_code == 0, result.output
-    data = json.loads((tmp_path / "q.json").read_text(encoding="utf-8"))
+    args = ("--systems", "sahelclean,keep-all", "--input", "html,innertext", "--explain-worst", "1")
+    _, data = _quality(corpora, tmp_path, *args)
     assert {r["system"] for r in data["results"]} == {"sahelclean", "keep-all"}
 
 
@@ -410,27 +413,21 @@ def test_catastrophes_compare_every_kind_with_trafilatura_on_html(corpora: Path)
 
 def test_catastrophes_name_the_pages_that_raised(corpora: Path, tmp_path: Path) -> None:
     (corpora / "fu" / "fu2" / "innertext.txt").write_text("", encoding="utf-8")
-    out = tmp_path / "q.json"
-    args = ["--corpora", str(corpora), "--corpus", "fu", "--input", "html,innertext",
-            "--systems", "sahelclean,trafilatura", "--json", str(out)]  # fmt: skip
-    result = CliRunner().invoke(quality.main, args)
-    assert result.exit_code == 0, result.output
-    assert "(EmptyInputError: scored as empty)" in result.output
-    found = json.loads(out.read_text(encoding="utf-8"))["catastrophes"]["by_figure"]
+    args = ("--corpus", "fu", "--input", "html,innertext", "--systems", "sahelclean,trafilatura")
+    output, data = _quality(corpora, tmp_path, *args)
+    assert "(EmptyInputError: scored as empty)" in output
+    found = data["catastrophes"]["by_figure"]
     (page,) = [p for p in found["fu/innertext"]["pages"] if p["doc_id"] == "fu2"]
     assert page["error"] == "EmptyInputError" and page["ours"] == 0.0
 
 
-def test_quality_cli_folds_and_catastrophes(corpora: Path, tmp_path: Path) -> None:
-    out = tmp_path / "q.json"
-    args = ["--corpora", str(corpora), "--systems", "trafilatura,c4", "--input", "html",
-            "--folds", "2", "--json", str(out)]  # fmt: skip
-    result = CliRunner().invoke(quality.main, args)
-    assert result.exit_code == 0, result.output
-    assert "Figures by fold (2 folds by site; decision folds 1–2)" in result.output
-    folds = json.loads(out.read_text(encoding="utf-8"))["folds"]
+def test_quality_cli_folds(corpora: Path, tmp_path: Path) -> None:
+    args = ("--systems", "trafilatura,c4", "--input", "html")
+    output, data = _quality(corpora, tmp_path, *args, "--folds", "2")
+    assert "Figures by fold (2 folds by site; decision folds 1–2)" in output
+    folds = data["folds"]
     assert folds["k"] == 2 and folds["decision_folds"] == [1, 2]
     assert set(folds["of_page"]["fu"]) == {"fu1", "fu2"}
     assert set(folds["figures"]["c4"]["sh/html"]) == {"by_fold", "decision_mean", "all"}
-    bad = CliRunner().invoke(quality.main, [*args[:-2], "--folds", "1"])
+    bad = CliRunner().invoke(quality.main, ["--corpora", str(corpora), *args, "--folds", "1"])
     assert bad.exit_code == 2
