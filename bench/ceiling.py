@@ -38,7 +38,12 @@ BENCH_DIR = Path(__file__).resolve().parent
 if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
-from quality import CORPORA, DEFAULT_CORPORA, console_stderr, missing_corpora  # noqa: E402
+from quality import (  # noqa: E402
+    DEFAULT_CORPORA,
+    TIMED_CORPORA,
+    console_stderr,
+    missing_corpora,
+)
 from speed import PageFiles, git_state, load_files, machine  # noqa: E402
 
 DEFAULT_JSON = BENCH_DIR / "results" / "ceiling.json"
@@ -274,9 +279,11 @@ def report(console: Any, text: dict[str, Any] | None, html: dict[str, Any] | Non
     type=click.Path(file_okay=False, path_type=Path),
     default=DEFAULT_CORPORA,
     show_default=True,
-    help="Folder holding sh/ and te/.",
+    help="Folder holding the corpora (sh/, te/, fu/).",
 )
-@click.option("--corpus", default=",".join(CORPORA), show_default=True, help="Corpora to run.")
+@click.option(
+    "--corpus", default=",".join(TIMED_CORPORA), show_default=True, help="Corpora to run."
+)
 @click.option("--limit", type=click.IntRange(min=1), help="At most N pages per corpus.")
 @click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True)
 @click.option("--skip", default="", help="Parts to skip: text, html.")

@@ -1,4 +1,7 @@
-"""CI quality gate: sahelclean's F1 on every corpus × input kind must stay above pinned floors.
+"""CI quality gate: sahelclean's figures on every corpus × input kind must stay above floors.
+
+The figures are the F1 of each corpus × input kind (and of te's French subset), and on fu
+the title accuracy, lead accuracy and heading F1 of the document's structure.
 
 Run ``python bench/gate.py`` (check), ``--update`` (raise floors to the current figures) or
 ``--update --allow-regression`` (also lower them). Floors live in bench/floors.json.
@@ -25,9 +28,7 @@ import quality  # noqa: E402
 
 DEFAULT_FLOORS = BENCH_DIR / "floors.json"
 DEFAULT_EPSILON = 0.002
-FIGURE_KEYS = tuple(
-    f"{c}/{k}" for k in quality.INPUT_KINDS for c in (*quality.CORPORA, quality.FRENCH)
-)
+FIGURE_KEYS = quality.GATED_KEYS
 HOW_TO_GET_CORPORA = """\
 The evaluation corpora are not here ({path}).
 The gate needs them laid out as in shared/corpora/README.md:
@@ -36,7 +37,9 @@ The gate needs them laid out as in shared/corpora/README.md:
                  innertext.txt, gettext.txt and gold.json {{"body": ...}}, plus manifest.jsonl;
   <corpora>/te/: trafilatura's evaluation set (its tests/eval folder and the with/without
                  snippets of tests/evaldata.py), same layout with gold.json {{"with", "without",
-                 "lang"}}.
+                 "lang"}};
+  <corpora>/fu/: the fundus project's parser test pages, same layout with gold.json
+                 {{"title", "lead", "headings", "paragraphs", "body"}}.
 Put them at ../shared/corpora/dev beside the repository, or pass --corpora DIR.
 Skipping the quality gate (set CI=true to make this an error)."""
 
@@ -144,13 +147,13 @@ def update_floors(
 
 
 def measure(corpora_dir: Path, system: str = "sahelclean") -> dict[str, float]:
-    """One system's F1 on every corpus × input kind of corpora_dir (plus te-fr)."""
+    """One system's gated figures on every corpus × input kind of corpora_dir (plus te-fr)."""
     systems, missing = quality.load_systems([system])
     if missing:
         raise GateError(f"cannot load {system}: {missing[system]}")
     run = quality.run_benchmark(corpora_dir, quality.CORPORA, quality.INPUT_KINDS, systems)
     errors = Counter(
-        (corpus, kind, (r.error or "").split(":")[0])
+        (corpus, kind, r.error_kind)
         for (corpus, kind, _), rows in run.results.items()
         for r in rows
         if r.error
@@ -160,7 +163,7 @@ def measure(corpora_dir: Path, system: str = "sahelclean") -> dict[str, float]:
         click.echo(
             f"{system}: {n} page(s) of {corpus}/{kind} raised {error} (scored as empty)", err=True
         )
-    return quality.figures(quality.cells(run), system)
+    return quality.figures(run, system)
 
 
 def print_checks(checks: list[Check], console: Any) -> None:
@@ -168,7 +171,7 @@ def print_checks(checks: list[Check], console: Any) -> None:
     from rich.table import Table
 
     table = Table(title="Quality gate (sahelclean, dev split)")
-    for name in ("figure", "F1", "floor", "margin", "status"):
+    for name in ("figure", "value", "floor", "margin", "status"):
         table.add_column(name, justify="left" if name in ("figure", "status") else "right")
     for c in checks:
         margin = "-" if c.figure is None or c.floor is None else f"{c.figure - c.floor:+.4f}"
@@ -190,7 +193,7 @@ def print_checks(checks: list[Check], console: Any) -> None:
     type=click.Path(path_type=Path),
     default=quality.DEFAULT_CORPORA,
     show_default=True,
-    help="Folder with sh/ and te/.",
+    help="Folder with sh/, te/ and fu/.",
 )
 @click.option(
     "--floors",

@@ -1,8 +1,10 @@
 """Quality metrics of the corpora README, as pure functions.
 
-Body F1 (corpus ``sh``) is the shingle metric of the public article-extraction benchmark;
-snippet F1 (corpus ``te``) is trafilatura's with/without snippet metric. See
-``shared/corpora/README.md`` for the definitions implemented here.
+Body F1 (corpora ``sh`` and ``fu``) is the shingle metric of the public article-extraction
+benchmark, scored on the output without a leading title line; snippet F1 (corpus ``te``) is
+trafilatura's with/without snippet metric; the structure metrics (``fu``) compare a
+document's title, lead and intertitles with the gold. See ``shared/corpora/README.md`` for
+the definitions implemented here.
 
 Short texts: a text of fewer than 4 tokens has no 4-gram, so it contributes no shingle at
 all (the README's "multiset of token 4-grams"). An output of 1 to 3 tokens therefore counts
@@ -14,8 +16,9 @@ pages the two only differ when an extractor returns 1 to 3 tokens.)
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 SHINGLE_N = 4
@@ -104,9 +107,25 @@ def body_counts_raw(gold: str, output: str) -> tuple[int, int, int]:
     return tp, sum(o.values()) - tp, sum(g.values()) - tp
 
 
-def body_counts(gold: str, output: str) -> BodyCounts:
-    """Per-page (tp, fp, fn) of shingles, divided by their sum so each page weighs the same."""
-    tp, fp, fn = body_counts_raw(gold, output)
+def strip_title(text: str, title: str | None) -> str:
+    """`text` without its first non-blank line when that line is the title.
+
+    Line and title are compared with whitespace collapsed (runs of spaces, tabs and no-break
+    spaces are one space; ends stripped), nothing else: another case or another wording is
+    another line. Only the leading line is looked at: a later line equal to the title stays.
+    """
+    head, _, rest = text.lstrip().partition("\n")
+    want = collapse(title or "")
+    return rest if want and collapse(head) == want else text
+
+
+def body_counts(gold: str, output: str, title: str | None = None) -> BodyCounts:
+    """Per-page (tp, fp, fn) of shingles, divided by their sum so each page weighs the same.
+
+    The gold body leaves the headline out, so a leading line equal to the output's `title`
+    is not scored (see strip_title); a system without a title is scored on its whole output.
+    """
+    tp, fp, fn = body_counts_raw(gold, strip_title(output, title))
     total = tp + fp + fn
     if total == 0:
         return BodyCounts(0.0, 0.0, 0.0)
@@ -168,10 +187,154 @@ def snippet_counts(with_: Iterable[str], without: Iterable[str], output: str) ->
     )
 
 
+def pooled_score(tp: int, fp: int, fn: int, n: int) -> Score:
+    """P, R and F1 of counts pooled over n pages (each 0 when undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return Score(p, r, harmonic(p, r), n)
+
+
 def snippet_f1(counts: Iterable[SnippetCounts]) -> Score:
     """Pooled snippet F1: sum the counts over pages, then P, R, F1 (0 when undefined)."""
     counts = list(counts)
     total = sum(counts, SnippetCounts(0, 0, 0, 0))
-    p = total.tp / (total.tp + total.fp) if total.tp + total.fp else 0.0
-    r = total.tp / (total.tp + total.fn) if total.tp + total.fn else 0.0
-    return Score(p, r, harmonic(p, r), len(counts))
+    return pooled_score(total.tp, total.fp, total.fn, len(counts))
+
+
+# ---------------------------------------------------------------- structure (fu)
+
+LEAD_PREFIX = 80  # characters of one lead that the other must contain
+_NO_BREAK_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u202f", " "))
+TITLE, META_TITLE, LEAD, HEADINGS = "title", "meta-title", "lead", "headings"
+STRUCTURE_FIGURES = (TITLE, META_TITLE, LEAD, HEADINGS)
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """A title, a lead and the intertitles in order: of a gold page or of an output document."""
+
+    title: str | None = None
+    lead: str | None = None
+    headings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SetCounts:
+    """Exact matches between two sets: pooled over pages by adding."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    def __add__(self, other: SetCounts) -> SetCounts:
+        """Pool two tallies."""
+        return SetCounts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+
+@dataclass(frozen=True, slots=True)
+class StructureCounts:
+    """One page's structure against the gold: which parts match, and the heading tallies."""
+
+    title: bool
+    meta_title: bool  # the page's declared title (metadata), scored like `title`
+    lead: bool | None  # None when the gold has no lead
+    headings: SetCounts
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One structure figure (a share of pages or a pooled F1) and the pages it is over."""
+
+    value: float
+    n: int
+
+
+def folded(text: str | None) -> str:
+    """The README's folding: NFKC, no-break spaces to spaces, whitespace collapsed, casefold."""
+    nfkc = unicodedata.normalize("NFKC", text or "").translate(_NO_BREAK_SPACES)
+    return collapse(nfkc).casefold()
+
+
+def title_match(output: str | None, gold: str | None) -> bool:
+    """True when the folded titles are equal."""
+    return folded(output) == folded(gold)
+
+
+def lead_match(output: str | None, gold: str | None) -> bool:
+    """True when the folded output lead is non-empty and one lead holds the other's start."""
+    out, want = folded(output), folded(gold)
+    return bool(out) and (want[:LEAD_PREFIX] in out or out[:LEAD_PREFIX] in want)
+
+
+def heading_counts(output: Iterable[str], gold: Iterable[str]) -> SetCounts:
+    """Exact matches between the set of folded output headings and the folded gold headings."""
+    out = {h for h in map(folded, output) if h}
+    want = {h for h in map(folded, gold) if h}
+    return SetCounts(len(out & want), len(out - want), len(want - out))
+
+
+def structure_counts(
+    output: Structure, gold: Structure, meta_title: str | None = None
+) -> StructureCounts:
+    """Score one document's structure (and its declared title) against the page's gold."""
+    return StructureCounts(
+        title=title_match(output.title, gold.title),
+        meta_title=title_match(meta_title, gold.title),
+        lead=lead_match(output.lead, gold.lead) if folded(gold.lead) else None,
+        headings=heading_counts(output.headings, gold.headings),
+    )
+
+
+def _share(hits: Sequence[bool]) -> Figure:
+    """The share of true values."""
+    return Figure(sum(hits) / len(hits) if hits else 0.0, len(hits))
+
+
+def structure_scores(pages: Iterable[StructureCounts]) -> dict[str, Figure]:
+    """Title and declared-title accuracy, lead accuracy, pooled heading F1.
+
+    A figure over no page is left out: lead accuracy without a gold lead, heading F1 when
+    neither the gold nor the output has a heading.
+    """
+    pages = list(pages)
+    with_heads = [p.headings for p in pages if p.headings != SetCounts(0, 0, 0)]
+    total = sum(with_heads, SetCounts(0, 0, 0))
+    scores = {
+        TITLE: _share([p.title for p in pages]),
+        META_TITLE: _share([p.meta_title for p in pages]),
+        LEAD: _share([p.lead for p in pages if p.lead is not None]),
+        HEADINGS: Figure(
+            pooled_score(total.tp, total.fp, total.fn, len(with_heads)).f1, len(with_heads)
+        ),
+    }
+    return {name: fig for name, fig in scores.items() if fig.n}
+
+
+# ---------------------------------------------------------------- catastrophes
+
+CATASTROPHE_MARGIN = 0.3  # "lose the article while trafilatura keeps it" (issue 18)
+
+
+@dataclass(frozen=True, slots=True)
+class Catastrophe:
+    """A page where our per-page F1 is far below the reference system's."""
+
+    doc_id: str
+    ours: float
+    reference: float
+
+
+def catastrophes(
+    ours: Mapping[str, float], reference: Mapping[str, float], margin: float = CATASTROPHE_MARGIN
+) -> list[Catastrophe]:
+    """The pages (by doc_id) where `ours` is more than `margin` below `reference`, worst first.
+
+    Pages missing from either side are not compared. A gap of exactly `margin` is not one
+    (the 1e-9 absorbs float rounding such as 1.0 - 0.7 > 0.3).
+    """
+    found = [
+        Catastrophe(doc, score, reference[doc])
+        for doc, score in ours.items()
+        if doc in reference and reference[doc] - score > margin + 1e-9
+    ]
+    return sorted(found, key=lambda c: (c.ours - c.reference, c.doc_id))

@@ -1,7 +1,7 @@
 """Quality benchmark: sahelclean and other extractors on the evaluation corpora.
 
 Run ``python bench/quality.py --help``. Metrics are those of ``shared/corpora/README.md``
-(see bench/metrics.py). The human table goes to stderr, every figure to a JSON file.
+(see bench/metrics.py). The human tables go to stderr, every figure to a JSON file.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,22 +26,38 @@ BENCH_DIR = Path(__file__).resolve().parent
 if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
+from folds import assign_folds, decision_folds, decision_mean, site_of  # noqa: E402
 from metrics import (  # noqa: E402
+    CATASTROPHE_MARGIN,
+    META_TITLE,
+    STRUCTURE_FIGURES,
     BodyCounts,
+    Catastrophe,
+    Figure,
     Score,
     SnippetCounts,
+    Structure,
+    StructureCounts,
     body_counts,
     body_f1,
+    catastrophes,
     collapse,
     shingles,
     snippet_counts,
     snippet_f1,
+    strip_title,
+    structure_counts,
+    structure_scores,
 )
 
 REPO_ROOT = BENCH_DIR.parent
 DEFAULT_CORPORA = REPO_ROOT.parent / "shared" / "corpora" / "dev"
 DEFAULT_JSON = BENCH_DIR / "results" / "quality.json"
-CORPORA = ("sh", "te")
+CORPORA = ("sh", "te", "fu")
+BODY_CORPORA = ("sh", "fu")  # scored with body F1; the others with snippet F1
+STRUCTURE_CORPORA = ("fu",)  # gold title, lead and intertitles
+TIMED_CORPORA = ("sh", "te")  # the speed benchmarks' default, so their figures compare over time
+BODY_F1, SNIPPET_F1 = "body_f1", "snippet_f1"
 INPUT_KINDS = ("html", "innertext", "gettext")
 INPUT_FILES = {"html": "page.html", "innertext": "innertext.txt", "gettext": "gettext.txt"}
 FRENCH = "te-fr"
@@ -72,6 +88,13 @@ KEEP_ALL_NOTE = (
     "keep-all on HTML is the text of the whole lxml tree less script/style/noscript/template/svg "
     "(as gettext.txt), one block element per line; c4 on HTML filters that text."
 )
+STRUCTURE_NOTE = (
+    "Structure (fu): title = share of pages whose title equals the gold title (folded: NFKC, "
+    "no-break spaces, whitespace, case); meta-title = the same with the page's declared title "
+    "(metadata.title, HTML only); lead = share of the pages with a gold lead whose lead holds "
+    "the start (80 characters) of the gold lead or the reverse; headings = F1 of the sets of "
+    "folded intertitles, pooled over pages."
+)
 TRAFILATURA_NOTE = (
     "trafilatura runs as in its own evaluation and the article-extraction benchmark: "
     "extract(html, include_comments=False), txt output."
@@ -79,6 +102,11 @@ TRAFILATURA_NOTE = (
 
 
 # ---------------------------------------------------------------- corpus
+
+
+def metric_of(corpus: str) -> str:
+    """The metric of a corpus (or of the French subset of te): body F1 or snippet F1."""
+    return BODY_F1 if corpus in BODY_CORPORA else SNIPPET_F1
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +121,24 @@ class Page:
     body: str
     with_: tuple[str, ...]
     without: tuple[str, ...]
+    gold_structure: Structure = field(default_factory=Structure)  # title, lead, intertitles
+
+    @property
+    def metric(self) -> str:
+        """The metric that scores this page's output."""
+        return metric_of(self.corpus)
 
     @property
     def usable(self) -> bool:
         """True when the gold can score this page under its corpus's metric."""
-        if self.corpus == "sh":
+        if self.metric == BODY_F1:
             return bool(shingles(self.body))
         return bool(self.with_ or self.without)
+
+    @property
+    def site(self) -> str:
+        """The site the page comes from (its URL's host), for folds; else its doc_id."""
+        return site_of(self.url) or self.doc_id
 
     @property
     def french(self) -> bool:
@@ -141,6 +180,9 @@ def load_pages(corpus_dir: Path, limit: int | None = None) -> list[Page]:
                     body=gold.get("body") or "",
                     with_=tuple(gold.get("with") or ()),
                     without=tuple(gold.get("without") or ()),
+                    gold_structure=Structure(
+                        gold.get("title"), gold.get("lead"), tuple(gold.get("headings") or ())
+                    ),
                 )
             )
     return pages
@@ -168,19 +210,32 @@ def read_input(page: Page, kind: str, wrap: bool) -> PageInput:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """A system's output on one page: the scored text, and sahelclean's document if any."""
+    """A system's output on one page: the scored text, and sahelclean's document if any.
+
+    `structure` is the document's title, lead and intertitles and `meta_title` the page's
+    declared title, for the systems that give them (None otherwise).
+    """
 
     text: str
     doc: Any = None
+    structure: Structure | None = None
+    meta_title: str | None = None
+
+    @property
+    def title(self) -> str | None:
+        """The document's title, which body F1 leaves out of the text."""
+        return self.structure.title if self.structure else None
 
 
 @dataclass(frozen=True, slots=True)
 class System:
-    """A named extractor; `needs_html` asks for dumps wrapped as HTML."""
+    """A named extractor; `needs_html` asks for dumps wrapped as HTML; `structured` systems
+    give a title, lead and intertitles (scored on fu)."""
 
     name: str
     run: Callable[[PageInput], Extraction]
     needs_html: bool = False
+    structured: bool = False
 
 
 C4_ENDINGS = (".", "!", "?", '"', "'", "»", "”", "…")
@@ -215,6 +270,13 @@ def justext_stoplist_name(lang: str, available: Iterable[str]) -> str:
     return name if name in set(available) else "English"
 
 
+def document_extraction(doc: Any) -> Extraction:
+    """sahelclean's Document as an extraction: its text, title, lead, intertitles."""
+    headings = tuple(s.heading for s in doc.sections if s.heading)
+    structure = Structure(doc.title, doc.lead, headings)
+    return Extraction(doc.text or "", doc, structure, doc.metadata.get("title"))
+
+
 def _make_sahelclean() -> System:
     """sahelclean in-process with default options, on the raw bytes of every input kind."""
     from sahelclean import Options, clean
@@ -223,9 +285,9 @@ def _make_sahelclean() -> System:
 
     def run(inp: PageInput) -> Extraction:
         doc = clean(inp.raw, source=inp.page.doc_id, url=inp.page.url, options=options)
-        return Extraction(doc.text or "", doc)
+        return document_extraction(doc)
 
-    return System("sahelclean", run)
+    return System("sahelclean", run, structured=True)
 
 
 PROFILE_SYSTEM = "sahelclean+profile"
@@ -278,9 +340,9 @@ def _make_sahelclean_profile(min_pages: int | None = None) -> System:
     def run(inp: PageInput) -> Extraction:
         source = str(inp.page.directory / INPUT_FILES[inp.kind])
         doc = clean(inp.raw, source=source, url=inp.page.url, options=options_for(inp))
-        return Extraction(doc.text or "", doc)
+        return document_extraction(doc)
 
-    return System(PROFILE_SYSTEM, run)
+    return System(PROFILE_SYSTEM, run, structured=True)
 
 
 def _make_trafilatura(precision: bool) -> System:
@@ -424,6 +486,17 @@ class PageResult:
     counts: BodyCounts | SnippetCounts
     seconds: float
     error: str | None = None
+    structure: StructureCounts | None = None  # structured systems on fu pages
+
+    @property
+    def f1(self) -> float:
+        """The page's own F1: body F1 of the page, or snippet F1 of its own counts."""
+        return self.counts.f1
+
+    @property
+    def error_kind(self) -> str:
+        """The class name of the error ('' when the page did not raise)."""
+        return (self.error or "").split(":")[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,7 +525,23 @@ class Cell:
     @property
     def metric(self) -> str:
         """Which metric the figure is."""
-        return "body_f1" if self.corpus == "sh" else "snippet_f1"
+        return metric_of(self.corpus)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One structure figure of one system on one corpus in one input kind."""
+
+    system: str
+    corpus: str
+    kind: str
+    name: str  # title, meta-title, lead or headings
+    figure: Figure
+
+    @property
+    def key(self) -> str:
+        """The figure's name, e.g. 'fu/html/title'."""
+        return f"{self.corpus}/{self.kind}/{self.name}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,11 +555,21 @@ class Run:
     missing: dict[str, str]
 
 
-def score_page(page: Page, text: str) -> BodyCounts | SnippetCounts:
+def score_page(page: Page, out: Extraction) -> BodyCounts | SnippetCounts:
     """Score one output against the page's gold with its corpus's metric."""
-    if page.corpus == "sh":
-        return body_counts(page.body, text)
-    return snippet_counts(page.with_, page.without, text)
+    if page.metric == BODY_F1:
+        return body_counts(page.body, out.text, out.title)
+    return snippet_counts(page.with_, page.without, out.text)
+
+
+def score_structure(page: Page, out: Extraction) -> StructureCounts | None:
+    """Score a document's title, lead and intertitles on a page with such gold (else None).
+
+    A structured system that failed on the page gives no structure: every part is missed.
+    """
+    if page.corpus not in STRUCTURE_CORPORA:
+        return None
+    return structure_counts(out.structure or Structure(), page.gold_structure, out.meta_title)
 
 
 def page_score(counts: BodyCounts | SnippetCounts) -> float:
@@ -489,6 +588,13 @@ def run_system(system: System, inp: PageInput) -> tuple[Extraction, float, str |
     except Exception as err:  # every failure is counted and reported as an error
         out, error = Extraction(""), f"{type(err).__name__}: {err}"
     return out, time.perf_counter() - start, error
+
+
+def page_result(system: System, inp: PageInput) -> PageResult:
+    """Run one system on one input and score its output (and its structure, if it has one)."""
+    out, seconds, error = run_system(system, inp)
+    structure = score_structure(inp.page, out) if system.structured else None
+    return PageResult(inp.page.doc_id, score_page(inp.page, out), seconds, error, structure)
 
 
 def run_benchmark(
@@ -514,10 +620,8 @@ def run_benchmark(
                     progress(f"{corpus}/{kind}", i, len(pages[corpus]))
                 inp = read_input(page, kind, wrap)
                 for system in systems:
-                    out, seconds, error = run_system(system, inp)
-                    counts = score_page(page, out.text)
                     results.setdefault((corpus, kind, system.name), []).append(
-                        PageResult(page.doc_id, counts, seconds, error)
+                        page_result(system, inp)
                     )
     return Run(pages, results, skipped, tuple(s.name for s in systems), {})
 
@@ -526,11 +630,11 @@ def aggregate(
     system: str, corpus: str, kind: str, rows: Sequence[PageResult], skipped: int
 ) -> Cell:
     """Fold per-page results into one cell's score, errors and time."""
-    if corpus == "sh":
+    if metric_of(corpus) == BODY_F1:
         score = body_f1(r.counts for r in rows if isinstance(r.counts, BodyCounts))
     else:
         score = snippet_f1(r.counts for r in rows if isinstance(r.counts, SnippetCounts))
-    kinds = Counter((r.error or "").split(":")[0] for r in rows if r.error)
+    kinds = Counter(r.error_kind for r in rows if r.error)
     return Cell(
         system=system,
         corpus=corpus,
@@ -556,9 +660,121 @@ def cells(run: Run) -> list[Cell]:
     return out
 
 
-def figures(run_cells: Iterable[Cell], system: str) -> dict[str, float]:
-    """The F1 of one system by figure name ('sh/html', 'te-fr/gettext', …)."""
-    return {c.key: c.score.f1 for c in run_cells if c.system == system}
+def _reported(name: str, kind: str) -> bool:
+    """Whether a structure figure is reported: the declared title only exists in HTML."""
+    return name != META_TITLE or kind == "html"
+
+
+def measures(run: Run) -> list[Measure]:
+    """The structure figures of every structured system on every corpus with such gold."""
+    out: list[Measure] = []
+    for (corpus, kind, system), rows in run.results.items():
+        tallies = [r.structure for r in rows if r.structure is not None]
+        for name, figure in structure_scores(tallies).items():
+            if _reported(name, kind):
+                out.append(Measure(system, corpus, kind, name, figure))
+    return out
+
+
+def figure_keys(
+    corpora: Sequence[str], kinds: Sequence[str], structure: Sequence[str] = STRUCTURE_FIGURES
+) -> list[str]:
+    """Figure names in display order: per input kind, each corpus (te-fr after te), then the
+    structure figures of the corpora that have them."""
+    keys: list[str] = []
+    for kind in kinds:
+        for corpus in corpora:
+            keys.append(f"{corpus}/{kind}")
+            if corpus == "te":
+                keys.append(f"{FRENCH}/{kind}")
+            if corpus in STRUCTURE_CORPORA:
+                keys += [f"{corpus}/{kind}/{n}" for n in structure if _reported(n, kind)]
+    return keys
+
+
+def figure_values(run: Run) -> dict[str, dict[str, float]]:
+    """Every figure of a run by system, then by name; a figure over no page is left out."""
+    out: dict[str, dict[str, float]] = {}
+    for c in cells(run):
+        if c.score.n:
+            out.setdefault(c.system, {})[c.key] = c.score.f1
+    for m in measures(run):
+        out.setdefault(m.system, {})[m.key] = m.figure.value
+    return out
+
+
+# The page's declared title compares with sahelclean's title; it is not the classifier's.
+GATED_STRUCTURE = tuple(n for n in STRUCTURE_FIGURES if n != META_TITLE)
+GATED_KEYS = tuple(figure_keys(CORPORA, INPUT_KINDS, GATED_STRUCTURE))
+
+
+def figures(run: Run, system: str) -> dict[str, float]:
+    """One system's gated figures: F1 by corpus × kind ('sh/html', 'te-fr/gettext', …) and
+    fu's structure ('fu/html/title', …), in canonical order."""
+    values = figure_values(run).get(system, {})
+    return {k: values[k] for k in GATED_KEYS if k in values}
+
+
+# ---------------------------------------------------------------- folds and catastrophes
+
+
+def restrict(run: Run, keep: Callable[[Page], bool]) -> Run:
+    """The run on the pages `keep` accepts: their results only, nothing counted as skipped."""
+    pages = {c: [p for p in ps if keep(p)] for c, ps in run.pages.items()}
+    ids = {c: {p.doc_id for p in ps} for c, ps in pages.items()}
+    results = {k: [r for r in rows if r.doc_id in ids[k[0]]] for k, rows in run.results.items()}
+    return replace(run, pages=pages, results=results, skipped=dict.fromkeys(pages, 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Folds:
+    """Every figure of a run, fold by fold (folds by site)."""
+
+    k: int
+    of_page: dict[str, dict[str, int]]  # corpus -> doc_id -> fold 1..k
+    by_fold: dict[str, dict[str, list[float | None]]]  # system -> figure -> value of each fold
+    overall: dict[str, dict[str, float]]  # system -> figure -> value on all pages
+
+    def pages(self, corpus: str) -> list[int]:
+        """How many pages of the corpus each fold holds."""
+        folds = Counter(self.of_page.get(corpus, {}).values())
+        return [folds[f] for f in range(1, self.k + 1)]
+
+
+def fold_run(run: Run, k: int) -> Folds:
+    """Split every corpus of the run into k folds by site and compute each figure per fold."""
+    of_page = {c: assign_folds({p.doc_id: p.site for p in ps}, k) for c, ps in run.pages.items()}
+
+    def on_fold(f: int) -> Run:
+        return restrict(run, lambda p: of_page[p.corpus][p.doc_id] == f)
+
+    per_fold = [figure_values(on_fold(f)) for f in range(1, k + 1)]
+    overall = figure_values(run)
+    by_fold = {
+        system: {key: [figs.get(system, {}).get(key) for figs in per_fold] for key in values}
+        for system, values in overall.items()
+    }
+    return Folds(k, of_page, by_fold, overall)
+
+
+OURS = "sahelclean"
+REFERENCE_SYSTEM = "trafilatura"  # catastrophes compare with it on the page's HTML
+
+
+def catastrophe_pages(run: Run, ours: str = OURS) -> dict[str, list[Catastrophe]]:
+    """Per corpus × kind, the pages where `ours` scores far below trafilatura on that page's
+    HTML (it loses the article that trafilatura keeps); empty when either is not in the run."""
+    out: dict[str, list[Catastrophe]] = {}
+    for (corpus, kind, system), rows in run.results.items():
+        reference = run.results.get((corpus, "html", REFERENCE_SYSTEM))
+        if system == ours and reference:
+            out[f"{corpus}/{kind}"] = catastrophes(_page_f1(rows), _page_f1(reference))
+    return out
+
+
+def _page_f1(rows: Iterable[PageResult]) -> dict[str, float]:
+    """Each page's own F1 by doc_id."""
+    return {r.doc_id: r.f1 for r in rows}
 
 
 # ---------------------------------------------------------------- explain
@@ -608,8 +824,8 @@ def _short(text: str, width: int = 120) -> str:
 
 
 def _carries_gold(line: str, page: Page) -> bool:
-    """Whether a line holds article text: mostly gold shingles (sh), or a `with` snippet (te)."""
-    if page.corpus == "sh":
+    """Whether a line holds article text: mostly gold shingles (sh, fu), or a `with` snippet."""
+    if page.metric == BODY_F1:
         sh, flat = shingles(line), collapse(line)
         if not sh:  # under 4 tokens: a whole gold line, or a long enough piece of the gold
             whole = any(flat == collapse(g) for g in page.body.splitlines())
@@ -621,8 +837,8 @@ def _carries_gold(line: str, page: Page) -> bool:
 
 
 def _is_noise(line: str, page: Page) -> bool:
-    """Whether a kept line is not article text: not gold (sh), or holds a `without` snippet."""
-    if page.corpus == "sh":
+    """Whether a kept line is not article text: not gold (sh, fu), or holds a `without` snippet."""
+    if page.metric == BODY_F1:
         return not _carries_gold(line, page)
     flat = collapse(line)
     return any(
@@ -635,14 +851,14 @@ class Diff:
     """What sahelclean got wrong on a page, as lines: each list is cut to a few entries."""
 
     lost: tuple[str, ...]  # removed lines that carry gold text, with label and reason
-    noise: tuple[str, ...]  # kept lines that are not gold (sh) or hold a `without` snippet (te)
+    noise: tuple[str, ...]  # kept lines that are not gold (sh, fu) or hold a `without` snippet
     unseen: tuple[str, ...]  # gold paragraphs or `with` snippets found in no block at all
     counts: tuple[int, int, int]  # full lengths of the three lists
 
 
 def _gold_units(page: Page) -> list[str]:
-    """The gold as units to look for: body paragraphs (sh) or `with` snippets (te)."""
-    if page.corpus == "sh":
+    """The gold as units to look for: body paragraphs (sh, fu) or `with` snippets (te)."""
+    if page.metric == BODY_F1:
         return [line for line in page.body.splitlines() if line.strip()]
     return list(page.with_)
 
@@ -665,6 +881,8 @@ def explain_lines(doc: Any, page: Page, limit: int = 15) -> Diff:
     """Lost lines (removed but gold), noise lines (kept, not gold) and gold seen in no block."""
     blocks = getattr(doc, "blocks", None) or ()
     text = getattr(doc, "text", "") or ""
+    if page.metric == BODY_F1:  # the title line is not scored, so it is not noise either
+        text = strip_title(text, getattr(doc, "title", None))
     if blocks:
         removed = [
             (f"[{c.verdict.label}: {c.verdict.reason}] ", c.block.text)
@@ -711,7 +929,7 @@ def explain(run: Run, n: int, console: Any) -> None:
         out, _, error = run_system(sahel, read_input(w.page, w.kind, wrap=False))
         if error:
             console.print(f"error: {error}", markup=False)
-        if w.page.corpus == "te":
+        if w.page.metric == SNIPPET_F1:
             flat = collapse(out.text)
             for snippet in w.page.with_:
                 if collapse(snippet) not in flat:
@@ -752,10 +970,9 @@ def versions() -> dict[str, str]:
 def column_keys(
     corpora: Sequence[str], kinds: Sequence[str], run_cells: Sequence[Cell]
 ) -> list[str]:
-    """Figure names in display order: per input kind, sh, te, te-fr (those present)."""
+    """F1 figure names in display order: per input kind, sh, te, te-fr, fu (those present)."""
     present = {c.key for c in run_cells}
-    order = [c for c in (*corpora, FRENCH) if c in CORPORA or "te" in corpora]
-    return [f"{c}/{k}" for k in kinds for c in order if f"{c}/{k}" in present]
+    return [k for k in figure_keys(corpora, kinds, ()) if k in present]
 
 
 def render_cell(cell: Cell | None) -> str:
@@ -809,17 +1026,191 @@ def print_table(
         if c.error_kinds and c.corpus != FRENCH:
             console.print(f"errors {c.system} on {c.key}: {c.error_kinds}", markup=False)
     console.print(
-        "Metrics: sh = body F1 (4-gram shingles, page-averaged P and R); "
-        "te = snippet F1 pooled over pages."
+        "Metrics: sh, fu = body F1 (4-gram shingles, page-averaged P and R; a leading line equal "
+        "to the document's title is not scored); te = snippet F1 pooled over pages."
     )
     console.print(WRAP_NOTE)
     console.print(KEEP_ALL_NOTE)
 
 
-def to_json(
-    run: Run, run_cells: Sequence[Cell], corpora_dir: Path, options: dict[str, Any]
-) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What a run gives: figures, structure, catastrophes, and the folds when asked for."""
+
+    run: Run
+    cells: list[Cell]
+    measures: list[Measure]
+    catastrophes: dict[str, list[Catastrophe]]
+    folds: Folds | None = None
+
+
+def make_report(run: Run, folds: int = 0) -> Report:
+    """Aggregate a run; with folds >= 2, also split it into that many folds by site."""
+    split = fold_run(run, folds) if folds >= 2 else None
+    return Report(run, cells(run), measures(run), catastrophe_pages(run), split)
+
+
+def _value(value: float | None) -> str:
+    """A figure for a table, '-' when there is none."""
+    return "-" if value is None else f"{value:.3f}"
+
+
+def print_structure(run_measures: Sequence[Measure], console: Any) -> None:
+    """The structure table: one row per figure, one column per structured system."""
+    from rich.table import Table
+
+    if not run_measures:
+        return
+    systems = list(dict.fromkeys(m.system for m in run_measures))
+    index = {(m.system, m.key): m.figure for m in run_measures}
+    table = Table(title="Structure (share of pages, or F1; pages in parentheses)")
+    table.add_column("figure")
+    for system in systems:
+        table.add_column(system, justify="right")
+    for key in dict.fromkeys(m.key for m in run_measures):
+        figs = [index.get((s, key)) for s in systems]
+        table.add_row(key, *(f"{f.value:.3f} ({f.n})" if f else "-" for f in figs))
+    console.print(table)
+    console.print(STRUCTURE_NOTE)
+
+
+def print_folds(folds: Folds, keys: Sequence[str], console: Any) -> None:
+    """Each figure of each system fold by fold, the mean of the decision folds, and overall."""
+    from rich.table import Table
+
+    decision = decision_folds(folds.k)
+    span = f"{decision[0]}–{decision[-1]}"
+    mean = f"mean {span}"
+    table = Table(title=f"Figures by fold ({folds.k} folds by site; decision folds {span})")
+    for name in ("system", "figure", *(f"fold {f}" for f in range(1, folds.k + 1)), mean, "all"):
+        table.add_column(name, justify="left" if name in ("system", "figure") else "right")
+    for system, values in folds.by_fold.items():
+        for key in (k for k in keys if k in values):
+            by_fold = values[key]
+            table.add_row(
+                system,
+                key,
+                *map(_value, by_fold),
+                f"[bold]{_value(decision_mean(by_fold))}[/]",
+                _value(folds.overall[system][key]),
+            )
+        table.add_section()
+    console.print(table)
+    sizes = (f"{c} {'/'.join(map(str, folds.pages(c)))}" for c in folds.of_page)
+    console.print(f"pages by fold: {'; '.join(sizes)}")
+
+
+def raised_on(run: Run, system: str) -> dict[tuple[str, str], str]:
+    """The error class of each (figure, doc_id) where the system raised (an empty dump…)."""
+    return {
+        (f"{corpus}/{kind}", r.doc_id): r.error_kind
+        for (corpus, kind, name), rows in run.results.items()
+        if name == system
+        for r in rows
+        if r.error
+    }
+
+
+def print_catastrophes(report: Report, console: Any) -> None:
+    """How many pages, and which, lose the article that trafilatura keeps on their HTML."""
+    if OURS not in report.run.systems:
+        return
+    if not report.catastrophes:
+        console.print(
+            f"catastrophes: not counted, they need {REFERENCE_SYSTEM} on html in the same run"
+        )
+        return
+    console.print(
+        f"Catastrophes: pages where {OURS}'s page F1 is more than {CATASTROPHE_MARGIN} below "
+        f"{REFERENCE_SYSTEM}'s on the page's HTML"
+    )
+    raised = raised_on(report.run, OURS)
+    for key, pages in report.catastrophes.items():
+        console.print(f"{key}: {len(pages)}")
+        for c in pages:
+            error = raised.get((key, c.doc_id))
+            why = f"  ({error}: scored as empty)" if error else ""
+            console.print(
+                f"  {c.doc_id}  {OURS} {c.ours:.3f}  {REFERENCE_SYSTEM} {c.reference:.3f}{why}",
+                markup=False,
+            )
+
+
+def print_report(
+    report: Report, corpora: Sequence[str], kinds: Sequence[str], console: Any
+) -> None:
+    """Every table of a run: figures, structure, catastrophes, and folds when asked for."""
+    print_table(report.run, report.cells, corpora, kinds, console)
+    print_structure(report.measures, console)
+    print_catastrophes(report, console)
+    if report.folds:
+        print_folds(report.folds, figure_keys(corpora, kinds), console)
+
+
+def _rounded(value: float | None) -> float | None:
+    """A figure for the JSON: 6 decimals, or None."""
+    return None if value is None else round(value, 6)
+
+
+def folds_json(folds: Folds) -> dict[str, Any]:
+    """The folds as plain data: which page is in which fold, and every figure by fold."""
+    figs = {
+        system: {
+            key: {
+                "by_fold": [_rounded(v) for v in by_fold],
+                "decision_mean": _rounded(decision_mean(by_fold)),
+                "all": _rounded(folds.overall[system][key]),
+            }
+            for key, by_fold in values.items()
+        }
+        for system, values in folds.by_fold.items()
+    }
+    return {
+        "k": folds.k,
+        "decision_folds": list(decision_folds(folds.k)),
+        "site": "the URL's host without www. (the URL itself when it has no host)",
+        "pages": {c: folds.pages(c) for c in folds.of_page},
+        "of_page": folds.of_page,
+        "figures": figs,
+    }
+
+
+def structure_json(report: Report) -> dict[str, Any]:
+    """The structure figures, and each page's structure tallies by figure and system."""
+    per_page: dict[str, dict[str, dict[str, Any]]] = {}
+    for (corpus, kind, system), rows in report.run.results.items():
+        tallies = {r.doc_id: asdict(r.structure) for r in rows if r.structure is not None}
+        if tallies:
+            per_page.setdefault(f"{corpus}/{kind}", {})[system] = tallies
+    figs = [
+        {"system": m.system, "corpus": m.corpus, "input": m.kind, "figure": m.name,
+         "value": round(m.figure.value, 6), "pages": m.figure.n}
+        for m in report.measures
+    ]  # fmt: skip
+    return {"figures": figs, "note": STRUCTURE_NOTE, "pages": per_page}
+
+
+def catastrophes_json(report: Report) -> dict[str, Any]:
+    """The catastrophe counts and pages of each corpus × input kind."""
+    raised = raised_on(report.run, OURS)
+    by_figure = {
+        key: {
+            "count": len(pages),
+            "pages": [{**asdict(c), "error": raised.get((key, c.doc_id))} for c in pages],
+        }
+        for key, pages in report.catastrophes.items()
+    }
+    return {
+        "margin": CATASTROPHE_MARGIN,
+        "ours": OURS,
+        "reference": f"{REFERENCE_SYSTEM}/html",
+        "by_figure": by_figure,
+    }
+
+
+def to_json(report: Report, corpora_dir: Path, options: dict[str, Any]) -> dict[str, Any]:
     """Every figure of the run as plain data."""
+    run, run_cells = report.run, report.cells
     per_page: dict[str, dict[str, dict[str, list[float]]]] = {}
     for (corpus, kind, system), rows in run.results.items():
         per_page.setdefault(f"{corpus}/{kind}", {})[system] = {
@@ -864,6 +1255,9 @@ def to_json(
         },
         "page_counts": per_page,
         "errors": errors,
+        "structure": structure_json(report),
+        "catastrophes": catastrophes_json(report),
+        "folds": folds_json(report.folds) if report.folds else None,
     }
 
 
@@ -926,9 +1320,9 @@ def progress_bar(console: Any) -> Iterator[Callable[[str, int, int], None]]:
     type=click.Path(path_type=Path),
     default=DEFAULT_CORPORA,
     show_default=True,
-    help="Folder holding sh/ and te/.",
+    help="Folder holding sh/, te/ and fu/.",
 )
-@click.option("--corpus", default="sh,te", show_default=True, help="Corpora to run.")
+@click.option("--corpus", default=",".join(CORPORA), show_default=True, help="Corpora to run.")
 @click.option(
     "--input",
     "kinds",
@@ -969,6 +1363,12 @@ def progress_bar(console: Any) -> Iterator[Callable[[str, int, int], None]]:
     default=0,
     help="Show the N pages per corpus × input where sahelclean trails most.",
 )
+@click.option(
+    "--folds",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Also give every figure on each of N folds by site (N >= 2; the last two decide).",
+)
 def main(
     corpora_dir: Path,
     corpus: str,
@@ -979,11 +1379,14 @@ def main(
     limit: int | None,
     json_path: Path,
     explain_worst: int,
+    folds: int,
 ) -> None:
     """Score sahelclean and other extractors on the evaluation corpora."""
     corpora = split_list(corpus, CORPORA, "corpus")
     kind_list = split_list(kinds, INPUT_KINDS, "input kind")
     names = split_list(systems, SYSTEMS, "system")
+    if folds == 1:
+        raise click.BadParameter("one fold is no split; give 2 or more", param_hint="--folds")
     if learn_profile:
         names.append(PROFILE_SYSTEM)
         FACTORIES[PROFILE_SYSTEM] = lambda: _make_sahelclean_profile(profile_min_pages)
@@ -1000,12 +1403,17 @@ def main(
         raise click.ClickException("no system could be loaded")
     with progress_bar(console) as update:
         run = run_benchmark(corpora_dir, corpora, kind_list, loaded, limit, update)
-    run = replace(run, missing=missing)
-    run_cells = cells(run)
-    print_table(run, run_cells, corpora, kind_list, console)
-    options = {"corpus": corpora, "input": kind_list, "systems": names, "limit": limit}
+    report = make_report(replace(run, missing=missing), folds)
+    print_report(report, corpora, kind_list, console)
+    options = {
+        "corpus": corpora,
+        "input": kind_list,
+        "systems": names,
+        "limit": limit,
+        "folds": folds,
+    }
     json_path.parent.mkdir(parents=True, exist_ok=True)
-    data = to_json(run, run_cells, corpora_dir.resolve(), options)
+    data = to_json(report, corpora_dir.resolve(), options)
     json_path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     console.print(f"figures written to {json_path}")
     if explain_worst:

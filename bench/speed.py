@@ -38,6 +38,7 @@ from quality import (  # noqa: E402
     CORPORA,
     DEFAULT_CORPORA,
     INPUT_FILES,
+    TIMED_CORPORA,
     console_stderr,
     load_pages,
     missing_corpora,
@@ -1139,9 +1140,11 @@ def write_json(data: dict[str, Any], json_path: str, console: Any) -> None:
     type=click.Path(path_type=Path),
     default=DEFAULT_CORPORA,
     show_default=True,
-    help="Folder holding sh/ and te/.",
+    help="Folder holding the corpora (sh/, te/, fu/).",
 )
-@click.option("--corpus", default="sh,te", show_default=True, help="Corpora to run.")
+@click.option(
+    "--corpus", default=",".join(TIMED_CORPORA), show_default=True, help="Corpora to run."
+)
 @click.option(
     "--repeat",
     type=click.IntRange(min=1),

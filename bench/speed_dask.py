@@ -32,7 +32,13 @@ BENCH_DIR = Path(__file__).resolve().parent
 if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
-from quality import CORPORA, DEFAULT_CORPORA, INPUT_FILES, split_list  # noqa: E402
+from quality import (  # noqa: E402
+    CORPORA,
+    DEFAULT_CORPORA,
+    INPUT_FILES,
+    TIMED_CORPORA,
+    split_list,
+)
 
 VENV_BIN = Path(sys.executable).parent
 KINDS = ("innertext", "html")
@@ -113,7 +119,7 @@ def measure_kind(
 
 def run_dask(
     corpora_dir: Path = DEFAULT_CORPORA,
-    corpora: Sequence[str] = CORPORA,
+    corpora: Sequence[str] = TIMED_CORPORA,
     kinds: Sequence[str] = KINDS,
     jobs: int = 2,
     repeat: int = 3,
@@ -163,7 +169,9 @@ def report_lines(figures: dict[str, Any]) -> list[str]:
     default=DEFAULT_CORPORA,
     show_default=True,
 )
-@click.option("--corpus", default="sh,te", show_default=True, help="Corpora to run.")
+@click.option(
+    "--corpus", default=",".join(TIMED_CORPORA), show_default=True, help="Corpora to run."
+)
 @click.option("--input", "kinds", default="innertext,html", show_default=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True)
 @click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True)
