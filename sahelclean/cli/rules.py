@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from click.decorators import FC
 
 from ..errors import OptionsError
 
@@ -36,23 +38,32 @@ def rules_options(function: click.decorators.FC) -> click.decorators.FC:
     function = click.option(
         "--no-builtin-rules", is_flag=True, help="Leave out the site rules shipped with sahelclean."
     )(function)
+    return _toml_files("--rules", "rules_files", RULES_OPTION_HELP)(function)
+
+
+def _toml_files(flag: str, name: str, help_text: str) -> Callable[[FC], FC]:
+    """A repeatable option naming TOML files (--rules, --vocab)."""
     return click.option(
-        "--rules",
-        "rules_files",
+        flag,
+        name,
         multiple=True,
         type=click.Path(path_type=Path, dir_okay=False),
         metavar="FILE.toml",
-        help=RULES_OPTION_HELP,
-    )(function)
+        help=help_text,
+    )
+
+
+def _must_exist(flag: str, files: tuple[Path, ...]) -> None:
+    for path in files:
+        if not path.is_file():
+            raise click.UsageError(f"{flag} {path}: no such file")
 
 
 def load_cli_rules(files: tuple[Path, ...], no_builtin: bool) -> RuleSet:
     """The RuleSet of a run, or a usage error naming the file and line."""
     from ..sites.load import load_rules
 
-    for path in files:
-        if not path.is_file():
-            raise click.UsageError(f"--rules {path}: no such file")
+    _must_exist("--rules", files)
     try:
         return load_rules(files, builtin=not no_builtin)
     except OptionsError as exc:
@@ -67,23 +78,14 @@ VOCAB_OPTION_HELP = (
 
 def vocab_option(function: click.decorators.FC) -> click.decorators.FC:
     """--vocab FILE (repeatable), shared by `clean`, `explain` and `rules list`."""
-    return click.option(
-        "--vocab",
-        "vocab_files",
-        multiple=True,
-        type=click.Path(path_type=Path, dir_okay=False),
-        metavar="FILE.toml",
-        help=VOCAB_OPTION_HELP,
-    )(function)
+    return _toml_files("--vocab", "vocab_files", VOCAB_OPTION_HELP)(function)
 
 
 def load_cli_vocab(files: tuple[Path, ...]) -> VocabSet | None:
     """The user's language files of a run (None: none), or a usage error naming file and line."""
     from ..vocab import load_vocab
 
-    for path in files:
-        if not path.is_file():
-            raise click.UsageError(f"--vocab {path}: no such file")
+    _must_exist("--vocab", files)
     try:
         return load_vocab(files)
     except OptionsError as exc:
