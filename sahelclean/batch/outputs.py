@@ -16,12 +16,13 @@ from ..read.sources import Item
 from .pool import Outcome
 from .writers import (
     Format,
+    Sync,
     atomic_write,
     held_signals,
     make_temp,
     render_failure,
     separator,
-    sweep_temp_files,
+    sweep_folder,
 )
 
 
@@ -110,13 +111,26 @@ class FileSink:
 
 @dataclass
 class DirSink:
-    """One output per input under a directory, mirroring the inputs' tree."""
+    """One output per input under a directory, mirroring the inputs' tree.
+
+    Each folder is made and swept of stale temporary files once per run, the first time an
+    output goes there: the cost of a write does not grow with what the folder holds.
+    """
 
     root: Path
     fmt: Format
     split: bool = False
+    sync: Sync = Sync.EACH
     written: set[Path] = field(default_factory=set)
     container: _Container | None = None
+    folders: set[Path] = field(default_factory=set)
+
+    def _prepare(self, folder: Path) -> None:
+        """Make the folder and sweep it, once per run."""
+        if folder not in self.folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            sweep_folder(folder)
+            self.folders.add(folder)
 
     def target(self, item: Item) -> Path:
         """The output file of an item (a container's file for its records)."""
@@ -137,12 +151,14 @@ class DirSink:
             return done
         if item.record is not None and not self.split:
             if self.container is None:
+                self._prepare(path.parent)
                 with held_signals():  # a Ctrl-C lands once the file is ours to abort
-                    self.container = _Container.open(path, self.fmt)
+                    self.container = _Container.open(path, self.fmt, self.sync is Sync.EACH)
             self.container.add(outcome.output)
             return done
         path = self._unique(path)
-        atomic_write(path, outcome.output)
+        self._prepare(path.parent)
+        atomic_write(path, outcome.output, prepared=True, sync=self.sync is Sync.EACH)
         return [*done, path]
 
     def close(self) -> list[Path]:
@@ -182,15 +198,14 @@ class _Container:
     tmp: Path
     handle: IO[str]
     fmt: Format
+    sync: bool = True
     count: int = 0
 
     @classmethod
-    def open(cls, path: Path, fmt: Format) -> _Container:
-        """Start the temporary file beside the final one."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        sweep_temp_files(path)
+    def open(cls, path: Path, fmt: Format, sync: bool) -> _Container:
+        """Start the (locked) temporary file beside the final one; the folder is ready."""
         fd, tmp = make_temp(path)
-        return cls(path, tmp, os.fdopen(fd, "w", encoding="utf-8", newline="\n"), fmt)
+        return cls(path, tmp, os.fdopen(fd, "w", encoding="utf-8", newline="\n"), fmt, sync)
 
     def add(self, output: str) -> None:
         """Append one record's document (one line in jsonl)."""
@@ -203,9 +218,10 @@ class _Container:
         """Flush, sync and rename into place (or remove the temp file when that fails)."""
         try:
             self.handle.flush()
-            os.fsync(self.handle.fileno())
+            if self.sync:
+                os.fsync(self.handle.fileno())
+            os.replace(self.tmp, self.path)  # before the close: the lock keeps sweeps off
             self.handle.close()
-            os.replace(self.tmp, self.path)
         except BaseException:
             self.discard()
             raise

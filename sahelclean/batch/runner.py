@@ -20,7 +20,7 @@ from .learn import Learner
 from .manifest import Manifest, sha256_bytes, sha256_file
 from .outputs import DirSink, FileSink, Sink, StreamSink
 from .pool import Outcome, clean_one, ordered_map
-from .writers import Format
+from .writers import Format, Sync, sync_tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class RunConfig:
     fail_on_empty: bool = True
     keep_documents: bool = False  # hand each Document to the observer (forces one process)
     learn: Path | None = None  # a site profile that counts the pages as they pass (--learn)
+    sync: Sync = Sync.END  # when -o DIR outputs reach the disk (writers.Sync)
 
 
 @dataclass
@@ -134,6 +135,8 @@ def run(
         sink.abort()  # nothing half-written stays behind, whatever went wrong
         raise
     finally:
+        if config.to_dir and config.output is not None and config.sync is Sync.END and gate.files:
+            sync_tree(config.output)  # the outputs are on the disk before the manifest says so
         if manifest is not None:
             manifest.save()
         if learner is not None:
@@ -183,7 +186,7 @@ def _sink(config: RunConfig, stdout: IO[str]) -> Sink:
     if config.output is None:
         return StreamSink(stdout, config.fmt)
     if config.to_dir:
-        return DirSink(config.output, config.fmt, config.split)
+        return DirSink(config.output, config.fmt, config.split, config.sync)
     return FileSink(config.output, config.fmt)
 
 

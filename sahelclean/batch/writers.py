@@ -1,7 +1,14 @@
-"""Render documents as text, JSON or JSON lines, and write files atomically."""
+"""Render documents as text, JSON or JSON lines, and write files atomically.
+
+A file is written to a temporary file beside it and renamed into place when complete, so
+that no reader ever sees half a file. The writer holds a lock on its temporary file until
+the rename: a temporary file nobody holds was left by a killed run, and `sweep_folder`
+removes it, in one pass over the folder, whatever other runs write there at the time.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import json
 import os
@@ -23,6 +30,29 @@ TEXT_SEPARATOR = "\f\n"
 
 # Temporary files end so; a run that was killed leaves some, which the next run removes.
 TEMP_SUFFIX = ".sahelclean-tmp"
+# A sweeper may take a temporary file between its creation and its writer's lock; the
+# writer then sees it unlinked and makes another, at most this many times.
+TEMP_TRIES = 8
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: no lock; a sweep then removes only this output's files
+    fcntl = None  # type: ignore[assignment]
+
+
+class Sync(StrEnum):
+    """When a run's outputs are made durable (flushed to the disk).
+
+    EACH: every file is synced before its rename (a crash never leaves an empty output,
+    at one disk flush per file). END: the output tree's file system is synced once when
+    the run ends, before the manifest and the summary are written (default: a crash can
+    leave the outputs of the run that was under way empty or missing, never the manifest
+    claiming them). NONE: the operating system flushes when it will.
+    """
+
+    EACH = "each"
+    END = "end"
+    NONE = "none"
 
 
 class Format(StrEnum):
@@ -57,10 +87,16 @@ def render_failure(failure: Failure) -> str:
     return json.dumps({**failure.to_dict(), "failed": True}, ensure_ascii=False) + "\n"
 
 
-def atomic_write(path: Path, data: str) -> None:
-    """Write a file through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    sweep_temp_files(path)
+def atomic_write(path: Path, data: str, *, prepared: bool = False, sync: bool = True) -> None:
+    """Write a file through a temporary file in the same folder and a rename.
+
+    prepared: the caller made the folder and swept it this run (batch outputs do it once
+    per folder); else this output's own stale temporary files are swept. sync: flush the
+    file to the disk before the rename.
+    """
+    if not prepared:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        sweep_temp_files(path)
     tmp: Path | None = None
     fd = -1
     try:
@@ -72,8 +108,9 @@ def atomic_write(path: Path, data: str) -> None:
             fd = -1  # the handle owns it now
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+            if sync:
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)  # while the lock is held: no sweep can take the file
     except BaseException:
         if fd >= 0:
             with suppress(OSError):
@@ -84,14 +121,22 @@ def atomic_write(path: Path, data: str) -> None:
 
 
 def make_temp(path: Path) -> tuple[int, Path]:
-    """A temporary file beside path; if creating it is interrupted, nothing stays behind."""
+    """A locked temporary file beside path; if creating it is interrupted, nothing stays."""
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get what open() gives
+        for _ in range(TEMP_TRIES):
+            fd, name = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent
+            )
+            os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get what open() gives
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            if os.fstat(fd).st_nlink:  # a sweep did not take it before the lock
+                return fd, Path(name)
+            os.close(fd)
+        raise OSError(f"{path.parent}: temporary files vanish as they are made")
     except BaseException:
         sweep_temp_files(path)
         raise
-    return fd, Path(name)
 
 
 @lru_cache(maxsize=1)
@@ -120,4 +165,57 @@ def held_signals() -> Iterator[None]:
 def sweep_temp_files(path: Path) -> None:
     """Remove the temporary files a killed run left for this output."""
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*{TEMP_SUFFIX}"):
-        stale.unlink(missing_ok=True)
+        _remove_if_abandoned(stale)
+
+
+def sweep_folder(folder: Path) -> None:
+    """Remove every temporary file that killed runs left in a folder (one pass over it)."""
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+            _remove_if_abandoned(Path(entry.path))
+
+
+def _remove_if_abandoned(path: Path) -> None:
+    """Unlink a temporary file that no live writer holds locked."""
+    if fcntl is None:
+        path.unlink(missing_ok=True)
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:  # gone already, or a link: not ours to touch
+        return
+    try:
+        if _lock_free(fd):
+            path.unlink(missing_ok=True)
+    finally:
+        os.close(fd)
+
+
+def _lock_free(fd: int) -> bool:
+    """Take the lock of an open temporary file, unless a live writer holds it."""
+    assert fcntl is not None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def sync_tree(root: Path) -> None:
+    """Flush the file system that holds root to the disk (Linux syncfs, else sync)."""
+    libc = ctypes.CDLL(None, use_errno=True) if os.name == "posix" else None
+    syncfs = getattr(libc, "syncfs", None)
+    if syncfs is None:
+        os.sync()
+        return
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, f"syncfs {root}: {os.strerror(error)}")
+    finally:
+        os.close(fd)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..batch.writers import Format, atomic_write
+from ..batch.writers import Format, Sync, atomic_write
 from ..errors import OptionsError, SahelcleanError
 from ..options import Options, parse_kinds
 from ..read.sources import INPUT_FORMATS, STDIN_NAME, SourceOptions
@@ -86,6 +86,15 @@ _DEFAULTS = Options()
     help="With -o DIR: skip inputs whose output exists and is newer.",
 )
 @click.option(
+    "--sync",
+    type=click.Choice([s.value for s in Sync]),
+    default=Sync.END.value,
+    show_default=True,
+    help="With -o DIR, when outputs reach the disk: each file before its rename (safest, "
+    "one flush per file), once at the end of the run before the manifest, or as the OS "
+    "pleases.",
+)
+@click.option(
     "--manifest",
     type=click.Path(path_type=Path),
     help="Record a content hash per input; skip unchanged inputs on the next run.",
@@ -149,6 +158,7 @@ def clean_command(
     split: bool,
     jobs: int,
     skip_existing: bool,
+    sync: str,
     manifest: Path | None,
     max_bytes: int,
     timeout: float,
@@ -228,6 +238,7 @@ def clean_command(
         split=split,
         jobs=jobs or default_jobs(),
         skip_existing=skip_existing,
+        sync=Sync(sync),
         manifest=manifest,
         fail_on_empty=fail_on_empty,
         keep_documents=explain or debug,  # in one process, so that a traceback shows
