@@ -129,9 +129,16 @@ def test_when_outputs_reach_the_disk(
     assert manifest.exists()
 
 
-def test_sync_tree_flushes_a_real_folder(tmp_path: Path) -> None:
+def test_sync_tree_flushes_a_real_folder_or_falls_back_to_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "page.txt").write_text("x", encoding="utf-8")
-    writers.sync_tree(tmp_path)
+    synced: list[bool] = []
+    monkeypatch.setattr(writers.os, "sync", lambda: synced.append(True))
+    writers.sync_tree(tmp_path)  # syncfs on Linux: no global sync
+    assert synced == ([] if hasattr(writers.ctypes.CDLL(None), "syncfs") else [True])
+    writers.sync_tree(tmp_path / "gone")  # no folder to open: a sync of everything
+    assert synced[-1] is True
 
 
 def test_the_sync_option(tmp_path: Path) -> None:

@@ -206,16 +206,18 @@ def _lock_free(fd: int) -> bool:
 
 
 def sync_tree(root: Path) -> None:
-    """Flush the file system that holds root to the disk (Linux syncfs, else sync)."""
+    """Flush the file system that holds root to the disk: Linux's syncfs on that file
+    system alone, or a sync of all of them where syncfs is missing or refuses."""
     libc = ctypes.CDLL(None, use_errno=True) if os.name == "posix" else None
     syncfs = getattr(libc, "syncfs", None)
-    if syncfs is None:
-        os.sync()
-        return
-    fd = os.open(root, os.O_RDONLY)
     try:
-        if syncfs(fd) != 0:
-            error = ctypes.get_errno()
-            raise OSError(error, f"syncfs {root}: {os.strerror(error)}")
+        fd = os.open(root, os.O_RDONLY)
+    except OSError:
+        fd = -1
+    try:
+        if syncfs is not None and fd >= 0 and syncfs(fd) == 0:
+            return
+        os.sync()
     finally:
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)
