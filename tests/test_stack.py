@@ -34,6 +34,7 @@ def _break(monkeypatch: pytest.MonkeyPatch, error: ImportError) -> None:
         return import_module(name)
 
     monkeypatch.setattr(htmlstack, "import_module", fake)
+    htmlstack._import_stack.cache_clear()  # a stack that imported once is not asked again
 
 
 @pytest.mark.parametrize(

@@ -122,6 +122,7 @@ def atomic_write(path: Path, data: str, *, prepared: bool = False, sync: bool = 
 
 def make_temp(path: Path) -> tuple[int, Path]:
     """A locked temporary file beside path; if creating it is interrupted, nothing stays."""
+    fd = -1
     try:
         for _ in range(TEMP_TRIES):
             fd, name = tempfile.mkstemp(
@@ -133,8 +134,11 @@ def make_temp(path: Path) -> tuple[int, Path]:
             if os.fstat(fd).st_nlink:  # a sweep did not take it before the lock
                 return fd, Path(name)
             os.close(fd)
+            fd = -1
         raise OSError(f"{path.parent}: temporary files vanish as they are made")
     except BaseException:
+        if fd >= 0:  # closed first: a file we still held would look alive to the sweep
+            os.close(fd)
         sweep_temp_files(path)
         raise
 

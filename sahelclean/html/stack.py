@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import platform
 import re
+from functools import cache
 from importlib import import_module, metadata
 
 from ..errors import SahelcleanError
@@ -61,10 +62,17 @@ def stack_error(error: ImportError, source: str | None = None) -> HtmlStackError
 def require_html_stack(source: str | None = None) -> None:
     """Import the HTML stack, or raise HtmlStackError naming the package to install."""
     try:
-        for name in MODULES:
-            import_module(name)
+        _import_stack()
     except ImportError as error:
         raise stack_error(error, source) from error
+
+
+@cache
+def _import_stack() -> None:
+    """Import the stack's modules: done once per process once it works (a failure is not
+    cached, so a fixed install is seen)."""
+    for name in MODULES:
+        import_module(name)
 
 
 def versions() -> dict[str, str]:

@@ -139,7 +139,7 @@ def using(extra: VocabSet | None) -> Iterator[None]:
         _EXTRA.reset(token)
 
 
-def _first(languages: tuple[LanguageVocab, ...], kind: str) -> Iterator[tuple[str, Entry]]:
+def _entries(languages: tuple[LanguageVocab, ...], kind: str) -> Iterator[tuple[str, Entry]]:
     """(language, entry) of one kind, in reading order."""
     for vocab in languages:
         for entry in getattr(vocab, kind):
@@ -153,12 +153,12 @@ def build(languages: tuple[LanguageVocab, ...], c: CommonVocab) -> Vocabulary:
     add entries.
     """
     headings: dict[str, tuple[Label, str]] = {}
-    for lang, e in _first(languages, "headings"):
+    for lang, e in _entries(languages, "headings"):
         headings.setdefault(fold(e.text), (_label(e), lang))
-    label_lines = _by_text(_first(languages, "labels"))
+    label_lines = _by_text(_entries(languages, "labels"))
     # One trie for all labels: one search per line; the phrase found gives the label.
-    phrase_labels = _by_text(_first(languages, "phrases"))
-    button_labels = _by_text(_first(languages, "buttons"))
+    phrase_labels = _by_text(_entries(languages, "phrases"))
+    button_labels = _by_text(_entries(languages, "buttons"))
     prefixes = _alternation([fold(p) for v in languages for p in v.teasers])
     post_links = _alternation([fold(p) for p in c.post_links])
     return Vocabulary(
