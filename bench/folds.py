@@ -40,16 +40,23 @@ def assign_folds(sites: Mapping[str, str], k: int) -> dict[str, int]:
     return {doc_id: fold_of_site[site] for doc_id, site in sites.items()}
 
 
-def decision_folds(k: int) -> tuple[int, ...]:
-    """The folds that decide (the last two of k; all of them when k is smaller)."""
-    return tuple(range(max(1, k - DECISION_FOLDS + 1), k + 1))
+def decision_folds(k: int, rotate: int = 0) -> tuple[int, ...]:
+    """The folds that decide: the last two of k, or, rotated by `rotate`, the two before
+    them (rotate 1 of 5: folds 3–4; rotate 4: folds 5 and 1). All of them when k is smaller.
+
+    Rounds of work rotate so that no fold is studied in one round and decides in every other.
+    """
+    if k <= DECISION_FOLDS:
+        return tuple(range(1, k + 1))
+    last = (k - 1 - rotate) % k  # 0-based index of the last deciding fold
+    return tuple(sorted((last - d) % k + 1 for d in range(DECISION_FOLDS)))
 
 
-def decision_mean(by_fold: Sequence[float | None]) -> float | None:
+def decision_mean(by_fold: Sequence[float | None], rotate: int = 0) -> float | None:
     """The mean of a figure over the decision folds (by_fold[i] is fold i + 1).
 
     A fold without pages for the figure (None) is left out; None when all are.
     """
-    values = [by_fold[f - 1] for f in decision_folds(len(by_fold))]
+    values = [by_fold[f - 1] for f in decision_folds(len(by_fold), rotate)]
     present = [v for v in values if v is not None]
     return sum(present) / len(present) if present else None

@@ -734,6 +734,7 @@ class Folds:
     of_page: dict[str, dict[str, int]]  # corpus -> doc_id -> fold 1..k
     by_fold: dict[str, dict[str, list[float | None]]]  # system -> figure -> value of each fold
     overall: dict[str, dict[str, float]]  # system -> figure -> value on all pages
+    rotate: int = 0  # decision folds rotated (folds.decision_folds)
 
     def pages(self, corpus: str) -> list[int]:
         """How many pages of the corpus each fold holds."""
@@ -741,7 +742,7 @@ class Folds:
         return [folds[f] for f in range(1, self.k + 1)]
 
 
-def fold_run(run: Run, k: int) -> Folds:
+def fold_run(run: Run, k: int, rotate: int = 0) -> Folds:
     """Split every corpus of the run into k folds by site and compute each figure per fold."""
     of_page = {c: assign_folds({p.doc_id: p.site for p in ps}, k) for c, ps in run.pages.items()}
 
@@ -754,7 +755,7 @@ def fold_run(run: Run, k: int) -> Folds:
         system: {key: [figs.get(system, {}).get(key) for figs in per_fold] for key in values}
         for system, values in overall.items()
     }
-    return Folds(k, of_page, by_fold, overall)
+    return Folds(k, of_page, by_fold, overall, rotate)
 
 
 OURS = "sahelclean"
@@ -1044,9 +1045,9 @@ class Report:
     folds: Folds | None = None
 
 
-def make_report(run: Run, folds: int = 0) -> Report:
+def make_report(run: Run, folds: int = 0, rotate: int = 0) -> Report:
     """Aggregate a run; with folds >= 2, also split it into that many folds by site."""
-    split = fold_run(run, folds) if folds >= 2 else None
+    split = fold_run(run, folds, rotate) if folds >= 2 else None
     return Report(run, cells(run), measures(run), catastrophe_pages(run), split)
 
 
@@ -1078,8 +1079,8 @@ def print_folds(folds: Folds, keys: Sequence[str], console: Any) -> None:
     """Each figure of each system fold by fold, the mean of the decision folds, and overall."""
     from rich.table import Table
 
-    decision = decision_folds(folds.k)
-    span = f"{decision[0]}–{decision[-1]}"
+    decision = decision_folds(folds.k, folds.rotate)
+    span = "+".join(map(str, decision))
     mean = f"mean {span}"
     table = Table(title=f"Figures by fold ({folds.k} folds by site; decision folds {span})")
     for name in ("system", "figure", *(f"fold {f}" for f in range(1, folds.k + 1)), mean, "all"):
@@ -1091,7 +1092,7 @@ def print_folds(folds: Folds, keys: Sequence[str], console: Any) -> None:
                 system,
                 key,
                 *map(_value, by_fold),
-                f"[bold]{_value(decision_mean(by_fold))}[/]",
+                f"[bold]{_value(decision_mean(by_fold, folds.rotate))}[/]",
                 _value(folds.overall[system][key]),
             )
         table.add_section()
@@ -1158,7 +1159,7 @@ def folds_json(folds: Folds) -> dict[str, Any]:
         system: {
             key: {
                 "by_fold": [_rounded(v) for v in by_fold],
-                "decision_mean": _rounded(decision_mean(by_fold)),
+                "decision_mean": _rounded(decision_mean(by_fold, folds.rotate)),
                 "all": _rounded(folds.overall[system][key]),
             }
             for key, by_fold in values.items()
@@ -1167,7 +1168,7 @@ def folds_json(folds: Folds) -> dict[str, Any]:
     }
     return {
         "k": folds.k,
-        "decision_folds": list(decision_folds(folds.k)),
+        "decision_folds": list(decision_folds(folds.k, folds.rotate)),
         "site": "the URL's host without www. (the URL itself when it has no host)",
         "pages": {c: folds.pages(c) for c in folds.of_page},
         "of_page": folds.of_page,
@@ -1369,6 +1370,12 @@ def progress_bar(console: Any) -> Iterator[Callable[[str, int, int], None]]:
     default=0,
     help="Also give every figure on each of N folds by site (N >= 2; the last two decide).",
 )
+@click.option(
+    "--rotate",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Rotate the decision folds by R (5 folds: 0 → 4+5, 1 → 3+4, 4 → 1+5).",
+)
 def main(
     corpora_dir: Path,
     corpus: str,
@@ -1380,6 +1387,7 @@ def main(
     json_path: Path,
     explain_worst: int,
     folds: int,
+    rotate: int,
 ) -> None:
     """Score sahelclean and other extractors on the evaluation corpora."""
     corpora = split_list(corpus, CORPORA, "corpus")
@@ -1403,7 +1411,7 @@ def main(
         raise click.ClickException("no system could be loaded")
     with progress_bar(console) as update:
         run = run_benchmark(corpora_dir, corpora, kind_list, loaded, limit, update)
-    report = make_report(replace(run, missing=missing), folds)
+    report = make_report(replace(run, missing=missing), folds, rotate)
     print_report(report, corpora, kind_list, console)
     options = {
         "corpus": corpora,
@@ -1411,6 +1419,7 @@ def main(
         "systems": names,
         "limit": limit,
         "folds": folds,
+        "rotate": rotate,
     }
     json_path.parent.mkdir(parents=True, exist_ok=True)
     data = to_json(report, corpora_dir.resolve(), options)

@@ -424,7 +424,7 @@ def test_catastrophes_name_the_pages_that_raised(corpora: Path, tmp_path: Path) 
 def test_quality_cli_folds(corpora: Path, tmp_path: Path) -> None:
     args = ("--systems", "trafilatura,c4", "--input", "html")
     output, data = _quality(corpora, tmp_path, *args, "--folds", "2")
-    assert "Figures by fold (2 folds by site; decision folds 1–2)" in output
+    assert "Figures by fold (2 folds by site; decision folds 1+2)" in output
     folds = data["folds"]
     assert folds["k"] == 2 and folds["decision_folds"] == [1, 2]
     assert set(folds["of_page"]["fu"]) == {"fu1", "fu2"}

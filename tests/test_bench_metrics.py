@@ -337,3 +337,11 @@ def test_decision_folds_are_the_last_two() -> None:
     assert decision_mean([0.1, 0.2, 0.3, 0.6, 0.8]) == approx(0.7)
     assert decision_mean([0.1, 0.2, 0.3, None, 0.8]) == 0.8
     assert decision_mean([0.1, 0.2, 0.3, None, None]) is None
+
+
+def test_decision_folds_rotate() -> None:
+    assert decision_folds(5, 1) == (3, 4)
+    assert decision_folds(5, 3) == (1, 2)
+    assert decision_folds(5, 4) == (1, 5)
+    assert decision_folds(5, 5) == (4, 5)
+    assert decision_mean([0.1, 0.2, 0.3, 0.6, 0.8], rotate=3) == approx(0.15)
