@@ -24,11 +24,16 @@ def assemble(
     metadata: dict[str, str] | None = None,
     title: str | None = None,
 ) -> Document:
-    """Build the document from classified blocks, keeping the widget kinds asked for."""
+    """Build the document from classified blocks, keeping the widget kinds asked for.
+
+    `title` is the article's title when the caller chose it (HTML: the headline as the page
+    declares it); else the text of the block labelled title.
+    """
     kept = [c for c in blocks if c.label.is_article or c.label in kept_widgets]
     title_block = next((c for c in kept if c.label is Label.TITLE), None)
     lead_block = next((c for c in kept if c.label is Label.LEAD), None)
-    title = title_block.block.text if title_block else title
+    if title is None and title_block is not None:  # `title`: the page's, when it says
+        title = title_block.block.text
     body = [c for c in kept if c.label not in (Label.TITLE, Label.LEAD)]
     sections = tuple(_sections(body))
     text = render_text(title, lead_block.block.text if lead_block else None, sections)

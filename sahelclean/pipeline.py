@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from .assemble import assemble
 from .classify import PageHints, classify
 from .classify.sitepass import site_view
+from .classify.title import TITLE_HINT_CHARS, document_title
 from .errors import InputError, SahelcleanError
 from .html.stack import require_html_stack
 from .models import Document, Failure, InputKind, RawPage
@@ -65,6 +66,11 @@ def clean_text(
     blocks = segment_text(text)
     hints = PageHints(site=site_view(options, url, source), rules=site_rules(options.rules, url))
     classified = classify(blocks, options, language, hints)
+    # a get_text() dump opens with the page's <title>: the title when the page prints it
+    window = blocks[0].text if blocks and len(blocks[0].text) <= TITLE_HINT_CHARS else None
+    title = None
+    if window:
+        title, classified = document_title(classified, [window], printed_only=True)
     return assemble(
         classified,
         kept_widgets=options.keep,
@@ -73,6 +79,7 @@ def clean_text(
         input_kind=input_kind,
         language=language,
         stats=dict(stats or {}),
+        title=title,
     )
 
 

@@ -69,3 +69,41 @@ def test_a_line_between_two_dates_is_not_taken_for_a_byline(lang: str) -> None:
     doc = clean(_html(page, [page["date"], page["role"], page["date"]]))
     role = next(c for c in doc.blocks if c.block.text == page["role"])
     assert "byline block" not in role.verdict.reason
+
+
+COLON_LISTS = {
+    "fr": (
+        "Le conseil des ministres a nommé vendredi les nouveaux gouverneurs des régions du "
+        "nord, après plusieurs mois de vacance des postes dans trois d'entre elles.",
+        "Les cinq nouveaux gouverneurs sont :",
+        ["Amadou Touré à Gao", "Fatouma Maïga à Tombouctou", "Ibrahim Ag Mohamed à Kidal"],
+        "Ils prendront leurs fonctions dès la semaine prochaine, selon le communiqué lu à la "
+        "télévision nationale par le porte-parole du gouvernement.",
+    ),
+    "en": (
+        "The council of ministers on Friday named the new governors of the northern regions, "
+        "after the posts had stood empty for several months in three of them.",
+        "The five new governors are:",
+        ["Amadou Toure in Gao", "Fatouma Maiga in Timbuktu", "Ibrahim Ag Mohamed in Kidal"],
+        "They will take office next week, according to the statement read on national "
+        "television by the government spokesman.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_line_that_introduces_a_list_stays_with_it(lang: str) -> None:
+    """A dump: the colon line above a list is the article's, as its items are."""
+    first, intro, items, last = COLON_LISTS[lang]
+    doc = clean("\n".join(["Accueil", "Politique", first, intro, *items, last]) + "\n")
+    assert all(item in doc.text for item in items)
+    assert intro in doc.text
+    assert doc.text.index(intro) < doc.text.index(items[0])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_form_label_with_a_colon_is_no_list_intro(lang: str) -> None:
+    first, _, items, last = COLON_LISTS[lang]
+    label = {"fr": "Rechercher :", "en": "Search for:"}[lang]
+    doc = clean("\n".join([first, label, *items, last]) + "\n")
+    assert label not in doc.text

@@ -518,6 +518,11 @@ def test_an_h1_after_the_first_paragraph_is_no_title(lang: str) -> None:
     assert out[1].label.is_article and out[2].label is not Label.TITLE
 
 
+def _body(out: list[Classified]) -> bool:
+    """Paragraphs, the first one the lead (a page without a headline: its first block)."""
+    return out[0].label is Label.LEAD and all(c.label is Label.PARAGRAPH for c in out[1:])
+
+
 # --- a data table trafilatura kept: its cells are the article's ---------------------------
 
 TABLES = {
@@ -536,7 +541,7 @@ def test_the_cells_of_a_kept_table_are_the_article(lang: str, kept: bool) -> Non
     out = _verdicts(rows, lang)
     cells = out[2 : 2 + len(TABLES[lang])]
     assert all(c.label.is_article is kept for c in cells)
-    assert all(c.label is Label.PARAGRAPH for c in out[:2])
+    assert _body(out[:2])
 
 
 # --- an author's bio among the last paragraphs ---------------------------------------------
@@ -657,7 +662,7 @@ def test_a_company_note_under_a_press_release_is_metadata(lang: str) -> None:
     rows += [("p", note, True) for note in COMPANY_NOTES[lang]]
     out = _verdicts(rows, lang)
     assert [c.label for c in out[-2:]] == [Label.METADATA, Label.METADATA]
-    assert all(c.label is Label.PARAGRAPH for c in out[:-2])
+    assert _body(out[:-2])
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -667,14 +672,14 @@ def test_a_company_note_higher_up_is_the_story(lang: str) -> None:
     rows = [("p", body[0], True), ("p", COMPANY_NOTES[lang][0], True)]
     rows += [("p", p, True) for p in body[1:]]
     out = _verdicts(rows, lang)
-    assert all(c.label is Label.PARAGRAPH for c in out)
+    assert _body(out)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_an_organisation_in_the_last_paragraph_is_the_story(lang: str) -> None:
     rows = [("p", p, True) for p in BODIES[lang]] + [("p", BACKGROUND[lang], True)]
     out = _verdicts(rows, lang)
-    assert all(c.label is Label.PARAGRAPH for c in out)
+    assert _body(out)
 
 
 # --- what trafilatura kept past a closing rail ---------------------------------------------

@@ -52,9 +52,9 @@ def check_properties(raw: str | bytes) -> Document | None:
     blocks = doc.blocks
     texts = [c.block.text for c in blocks]
 
-    # (b) every line of the text is a block's text ...
+    # (b) every line of the text is a block's text (or the title the page declares) ...
     lines = [line for line in doc.text.split("\n") if line.strip()]
-    assert set(lines) <= set(texts)
+    assert set(lines) <= {*texts, doc.title}
     # ... and the text is the title, the lead, then the kept blocks in page order.
     kept = [c for c in blocks if c.label.is_article]
     titles = [c for c in kept if c.label is Label.TITLE]
@@ -63,8 +63,10 @@ def check_properties(raw: str | bytes) -> Document | None:
     body = [c for c in kept if c.label not in (Label.TITLE, Label.LEAD)]
     order = [c.block.index for c in (*titles, *leads, *body)]
     assert order == sorted(order)
-    shown = [c for c in (*titles, *leads, *body) if c.label is not Label.CAPTION]
-    assert lines == [c.block.text for c in shown]
+    shown = [c.block.text for c in (*titles, *leads, *body) if c.label is not Label.CAPTION]
+    if not titles and doc.title is not None:  # a title the page declares and no line prints
+        shown.insert(0, doc.title)
+    assert lines == shown
     assert [c.block.index for c in blocks] == list(range(len(blocks)))
     parts = [p.text for s in doc.sections for p in s.parts]
     assert parts == [c.block.text for c in body if c.label is not Label.HEADING]

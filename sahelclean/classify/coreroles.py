@@ -22,6 +22,10 @@ from .zones import Zone
 HEADING_WORDS = 14
 # A data table's cells ("DL", "63", "85%") are the article's when trafilatura kept them.
 TABLE_CELLS = frozenset({"td", "th"})
+# A line of the article that ends with a colon introduces what follows ("Les cinq élus
+# sont :", "The new members are:"): a paragraph, with at least this many words ("Code :",
+# "Search for:" are a form's labels).
+INTRO_MIN_WORDS = 3
 # An attribution line under a quote is short: "Name, function, date".
 ATTRIBUTION_MAX_WORDS = 30
 # A line of a byline block (the author's role, the outlet) between its byline and its
@@ -89,6 +93,8 @@ def role_in_core(
         return Verdict(Label.PARAGRAPH, "short line that trafilatura kept in the article")
     if lines[i].block.kept and lines[i].block.tag in TABLE_CELLS:
         return Verdict(Label.PARAGRAPH, "table cell that trafilatura kept in the article")
+    if f.ends_colon and text_size(f) >= INTRO_MIN_WORDS and i < end:
+        return Verdict(Label.PARAGRAPH, "line that introduces what follows (ends with a colon)")
     return Verdict(Label.BOILERPLATE, "short line inside the article, neither heading nor sentence")
 
 

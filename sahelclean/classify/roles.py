@@ -19,6 +19,10 @@ from .trusted import LEFT_OUT, gap_prose, overridable, standfirst
 from .zones import Zone
 
 CAPTION_ABOVE_LEAD = "photo caption above the lead"
+# A heading right under the title with this many words is a sentence: the standfirst set in
+# an <h2> ("Police say the fire spread through three floors in under an hour"), not an
+# intertitle.
+LEAD_HEADING_MIN_WORDS = 6
 
 
 def settle(
@@ -122,25 +126,35 @@ def _closing_link(line: Line) -> bool:
 
 
 def _mark_lead(out: list[Classified], options: Options) -> list[Classified]:
-    """The first paragraph under the title is the lead when it reads like a standfirst."""
+    """The lead: the first paragraph under the title, when it is short enough to be one, or
+    a sentence set as a heading right under the title (a standfirst in an <h2>).
+
+    Photo captions, bylines and dates may sit between the title and the lead. Without a
+    headline line (the title is then the one the page declares), the article's first block
+    is looked at the same way.
+    """
     # a photo's caption between the title and the text is neither (it stays in the sections)
     kept = [i for i, c in enumerate(out) if c.label.is_article and c.label is not Label.CAPTION]
-    if not kept or out[kept[0]].label is not Label.TITLE or len(kept) < 3:
+    title = kept[0] if kept and out[kept[0]].label is Label.TITLE else None
+    body = kept[1:] if title is not None else kept
+    if len(body) < 2:
         return out
-    first, second = out[kept[1]], out[kept[2]]
-    if first.label is not Label.PARAGRAPH or second.label not in (Label.PARAGRAPH, Label.HEADING):
+    first, second = out[body[0]], out[body[1]]
+    if first.label is Label.HEADING:
+        sentence = len(first.block.text.split()) >= LEAD_HEADING_MIN_WORDS
+        if not sentence or second.label is not Label.PARAGRAPH:
+            return out
+    elif first.label is not Label.PARAGRAPH or second.label not in (
+        Label.PARAGRAPH,
+        Label.HEADING,
+    ):
         return out
-    byline = any(c.label is Label.METADATA for c in out[kept[1] + 1 : kept[2]])
-    limit = options.lead_max_chars_with_byline if byline else options.lead_max_chars
-    size = len(first.block.text)
-    if size > limit or (not byline and size >= len(second.block.text)):
+    if len(first.block.text) > options.lead_max_chars:
         return out
-    out[kept[1]] = Classified(
-        first.block, Verdict(Label.LEAD, "short first paragraph under the title")
-    )
+    out[body[0]] = Classified(first.block, Verdict(Label.LEAD, "first paragraph under the title"))
     # the lead is printed right under the title: a caption above it leaves the sections
     # (they follow the page's order after the lead), as metadata of the head
-    for i in range(kept[0] + 1, kept[1]):
+    for i in range(0 if title is None else title + 1, body[0]):
         if out[i].label is Label.CAPTION:
             out[i] = Classified(out[i].block, Verdict(Label.METADATA, CAPTION_ABOVE_LEAD))
     return out

@@ -8,10 +8,14 @@ top can be it.
 
 from __future__ import annotations
 
-from ..models import Label
+import re
+from collections.abc import Iterable, Sequence
+from itertools import chain
+
+from ..models import Classified, Label, Verdict
 from ..text.features import CLOSERS
-from ..text.tokens import words
-from .firstpass import Line, Prose
+from ..text.tokens import collapse, words
+from .firstpass import Line, Prose, is_repeat
 from .zones import Zone
 
 # The title is looked for this many blocks above the core (bylines and dates sit between).
@@ -29,6 +33,16 @@ HINT_COVERED = 0.5
 # A declared title this long says what the headline is about: a line sharing none of its
 # words (a skip link, a gallery counter, a photo credit, a byline) is not the headline.
 HINT_MIN_WORDS = 3
+DECLARED_REASON = "the headline the page declares, opening the article"
+# What parts a declared title: "Headline | Site", "Headline - Site - 28.04.2023",
+# "Headline * Site * by Author", "見出し：新聞". A colon between spaces is French
+# typography ("Mali : …"), never a cut.
+_TITLE_CUT = re.compile(r"\s+[|\-–—•·*»/]\s+|\s*[|｜：]\s*")
+# A declared title the page does not print is taken when the article holds this share of
+# its words (a share, not all: the article may word it otherwise).
+DECLARED_IN_PAGE = 0.6
+# ... looked for in the article's first characters (a 50 MB line is no headline's context).
+HELD_SAMPLE_CHARS = 100_000
 
 
 def find_title(
@@ -45,7 +59,12 @@ def find_title(
     for i in range(max(0, start - TITLE_WINDOW), _headline_below(lines, start, end) + 1):
         line = lines[i]
         f = line.f
-        if line.rule is not None or line.heading is not None or line.block.tag == "figcaption":
+        # a dump has no markup to set its headline apart: the headline may be printed again
+        # (a teaser, a sticky bar)
+        dump = line.block.kept is None
+        if line.rule is not None and not (dump and is_repeat(line)):
+            continue
+        if line.heading is not None or line.block.tag == "figcaption":
             continue
         if zones[i] is not None and not _opens_page(lines, zones, i):
             continue
@@ -120,3 +139,110 @@ def _opens_page(lines: list[Line], zones: list[Zone | None], i: int) -> bool:
     if zone is None or zone.end != i or zone.label not in (Label.RELATED, Label.NAVIGATION):
         return False
     return not any(ln.prose is Prose.GOOD and ln.rule is None for ln in lines[: zone.start])
+
+
+def document_title(
+    classified: list[Classified],
+    declared: Sequence[str],
+    sitename: str | None = None,
+    *,
+    printed_only: bool = False,
+) -> tuple[str | None, list[Classified]]:
+    """The title of a classified page (its headline line as the page declares it), and
+    the blocks, the one that prints it labelled title when the article opens with it.
+
+    None when the page has no article. printed_only: a declared title the page does not
+    print is not taken (a dump's first line, which may be a menu's). A declared title that
+    a block of the article's body prints is no title: the text would print it twice.
+    """
+    article = [i for i, c in enumerate(classified) if c.label.is_article]
+    if not article:
+        return None, classified  # no article, no title
+    found = next((c.block.text for c in classified if c.label is Label.TITLE), None)
+    texts = chain(
+        (classified[i].block.text for i in article),
+        (c.block.text for c in classified if not c.label.is_article),
+    )
+    title = page_title(found, declared, texts, sitename, printed_only=printed_only)
+    if found is not None or title is None:
+        return title, classified
+    same = [i for i in article if words(classified[i].block.text) == words(title)]
+    if not same:
+        return title, classified
+    if same[0] != article[0] or len(article) < 2:
+        return None, classified  # in the body, or all the article: no headline
+    out = list(classified)
+    first = classified[article[0]]
+    out[article[0]] = Classified(first.block, Verdict(Label.TITLE, DECLARED_REASON))
+    return title, out
+
+
+def page_title(
+    found: str | None,
+    declared: Sequence[str],
+    page: Iterable[str],
+    sitename: str | None = None,
+    *,
+    printed_only: bool = False,
+) -> str | None:
+    """The article's title: its headline line, in the form the page declares it.
+
+    `found` is the headline line the classifier chose (find_title), `declared` the titles
+    the page declares (Open Graph, JSON-LD, <h1>, <title>: html/meta.declared_titles), and
+    `page` the text of the page's blocks, the article's first.
+    - A declared form with the line's very words and more punctuation is the title: the
+      publisher's own ("Kicker: headline", where the layout joined the two).
+    - A declared form that is the line less words before or after it is the title: the
+      line carried a kicker, a breadcrumb or the site's name ("Home » World » Headline").
+    - With no headline line, the declared title the page prints is the title, else the
+      first declared one less the site's name when the article holds most of its words.
+    """
+    forms = [v for d in declared for v in _forms(d) if len(words(v)) >= TITLE_MIN_WORDS]
+    if not forms:
+        return found
+    if found is not None:
+        own = words(found)
+        same = next((v for v in forms if words(v) == own), None)
+        if same is not None:  # more of its punctuation, or the line's own typography
+            return same if len(collapse(same)) > len(collapse(found)) else found
+        inner = [v for v in forms if _trims(own, words(v))]
+        return max(inner, key=lambda v: len(words(v))) if inner else found
+    texts = list(page)
+    printed = {tuple(words(t)) for t in texts if len(t) < TITLE_HINT_CHARS}
+    restated = [v for v in forms if tuple(words(v)) in printed]
+    if restated:
+        return max(restated, key=lambda v: len(words(v)))  # the first of the longest
+    if printed_only:
+        return None
+    site = set(words(sitename or ""))
+    first = _less_site(declared[0], site)
+    held = set(words(" ".join(texts)[:HELD_SAMPLE_CHARS]))
+    title_words = words(first)
+    if title_words and sum(w in held for w in title_words) >= DECLARED_IN_PAGE * len(title_words):
+        return first
+    return None
+
+
+def _forms(declared: str) -> list[str]:
+    """A declared title whole, then cut at each separator: the parts before, the parts after."""
+    cuts = list(_TITLE_CUT.finditer(declared))
+    heads = [declared[: c.start()].strip() for c in reversed(cuts)]
+    tails = [declared[c.end() :].strip() for c in cuts]
+    return [declared, *heads, *tails]
+
+
+def _trims(line: list[str], form: list[str]) -> bool:
+    """The form is the line less words before or after it (a kicker, a site's name)."""
+    n = len(form)
+    return TITLE_MIN_WORDS <= n < len(line) and (line[-n:] == form or line[:n] == form)
+
+
+def _less_site(declared: str, site: set[str]) -> str:
+    """A declared title less the parts that name the site ("Headline | Site")."""
+    if not site:
+        return declared
+    for form in _forms(declared)[1:]:
+        rest = set(words(declared)) - set(words(form))
+        if rest and all(w in site or w.isdigit() for w in rest):  # "| DW | 28.04.2023"
+            return form
+    return declared

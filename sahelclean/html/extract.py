@@ -19,16 +19,17 @@ from typing import Any
 from ..assemble import assemble
 from ..classify import PageHints, classify
 from ..classify.sitepass import site_view
+from ..classify.title import document_title
 from ..errors import InputError
 from ..models import Block, Document, InputKind
 from ..options import Options
 from ..sites.htmltree import force_kept, prune, remove_elements, select, site_kept
 from ..sites.rules import site_rules
 from ..sites.siterules import is_site_verdict
-from ..text.language import detect_language, stoplists
+from ..text.language import confirm_language, detect_language, stoplists
 from ..text.tokens import collapse, words
 from .layout import render, to_blocks
-from .meta import head_metadata
+from .meta import declared_titles, head_values, meta_values
 from .parse import parse_html
 
 # A block shorter than this is matched against trafilatura's lines whole, not as a
@@ -45,6 +46,10 @@ CELL_TAGS = frozenset({"td", "th"})
 ROW_MAX_CELLS = 16
 # A copy of a line is judged by how many of this many blocks on each side trafilatura kept.
 NEIGHBOURS = 2
+# trafilatura's text that the layout does not show comes in as blocks when it is an
+# article's worth and the page's blocks hold less than this share of it (add_unseen).
+UNSEEN_MIN_CHARS = 1000
+UNSEEN_SHARE = 0.5
 # A marked container that holds this share of what trafilatura kept is the article's own
 # wrapper (a paywall box, a "read-more" or "share" wrapper around the text), not a widget.
 WRAPPER_SHARE = 0.5
@@ -59,7 +64,8 @@ def clean_html(
         stats = {**stats, "flattened": flattened}
     if tree is None:
         raise InputError("the HTML could not be parsed (is it HTML at all?)", source)
-    metadata = head_metadata(tree, url)
+    values = meta_values(tree)
+    metadata = head_values(tree, values, url)
     rules = site_rules(options.rules, url or metadata.get("url"))
     marks = select(rules, tree) if rules is not None and rules.selectors else None
     hover: list[Any] = []  # tooltips and hover cards: the renderer finds them as it skips them
@@ -75,6 +81,9 @@ def clean_html(
     stats = {**stats, "trafilatura_chars": sum(len(line) for line in lines)}
     if lines:
         marked = mark_kept(blocks, lines)
+        marked, unseen = add_unseen(marked, lines)
+        if unseen:
+            stats["unseen"] = f"{unseen} lines that trafilatura read and the layout does not show"
     else:
         stats["fallback"] = "trafilatura (fast) kept nothing"
         marked = [b.with_kept(False) for b in blocks]
@@ -91,12 +100,20 @@ def clean_html(
         return force_kept(again, site_kept_at) if marks else again
 
     declared = metadata.get("language")
-    language = options.language or (declared if declared in stoplists() else _language(blocks))
+    if options.language:
+        language: str | None = options.language
+    elif declared is not None and declared in stoplists():
+        language = confirm_language(words(_sample(blocks)), declared)
+    else:
+        language = _language(blocks)
     site = site_view(options, url or metadata.get("url"), source)
     hints = PageHints(
         title=metadata.get("title"), second_opinion=second_opinion, site=site, rules=rules
     )
     classified = classify(marked, options, language, hints)
+    title, classified = document_title(
+        classified, declared_titles(tree, values), metadata.get("sitename")
+    )
     return assemble(
         classified,
         kept_widgets=options.keep,
@@ -106,6 +123,7 @@ def clean_html(
         language=language,
         stats=stats,
         metadata=metadata,
+        title=title,
     )
 
 
@@ -171,6 +189,29 @@ def mark_kept(blocks: list[Block], lines: list[str]) -> list[Block]:
             kept = block.text in whole
         out.append(block.with_kept(kept))
     return unwrap(_one_copy_each(_table_rows(out, whole), kept_text, lines))
+
+
+def add_unseen(marked: list[Block], lines: list[str]) -> tuple[list[Block], int]:
+    """Blocks for the article trafilatura reads where the layout shows nothing.
+
+    Some pages hold their article where no browser without scripts shows it (a <noscript>
+    copy, a <template>, the data a script renders). When trafilatura kept an article's
+    worth of text (UNSEEN_MIN_CHARS) and the page's blocks hold less than UNSEEN_SHARE of
+    it, its lines that no block holds come in, kept, after the page's own blocks: the
+    classifier then judges them like the rest, instead of finding no article.
+    """
+    total = sum(len(line) for line in lines)
+    seen = sum(len(b.text) for b in marked if b.kept)
+    if total < UNSEEN_MIN_CHARS or seen >= UNSEEN_SHARE * total:
+        return marked, 0
+    page = "\n".join(b.text for b in marked)
+    extra = [line for line in lines if line not in page]
+    first = marked[-1].end_line + 1 if marked else 1
+    added = [
+        Block(len(marked) + k, text, first + k, first + k, tag="p", kept=True)
+        for k, text in enumerate(extra)
+    ]
+    return marked + added, len(added)
 
 
 def _table_rows(blocks: list[Block], whole: set[str]) -> list[Block]:
@@ -252,5 +293,9 @@ def unwrap(blocks: list[Block]) -> list[Block]:
 
 def _language(blocks: list[Block]) -> str | None:
     """Guess the language from the page's text when the HTML does not say it."""
-    sample = " ".join(b.text for b in blocks)[:8000]
-    return detect_language(words(sample))
+    return detect_language(words(_sample(blocks)))
+
+
+def _sample(blocks: list[Block]) -> str:
+    """The start of the page's text, where its language shows."""
+    return " ".join(b.text for b in blocks)[:8000]

@@ -77,6 +77,8 @@ PREFERRED = ("fr", "en", "ar", "de", "es", "pt", "it")
 DETECT_TOKENS = 1500
 # Fewer stopword hits than this is no evidence of any language (numbers, names, code).
 MIN_HITS = 3
+# A declared language gives way to one with this many times its stopword hits.
+DECLARED_OUTVOTED = 2.0
 # jusText's other lists are Wikipedia word counts of thousands of words, English names and
 # words among them: on a page of menus, names and scores one of them wins by size alone (dev:
 # English pages read as Marathi or Finnish, German ones as Estonian, Uzbek or Kurdish, all
@@ -157,20 +159,46 @@ def detect_language(tokens: list[str]) -> str | None:
     return code if share >= DETECT_MIN_SHARE else None
 
 
-def _best_language(tokens: list[str], codes: tuple[str, ...]) -> tuple[str | None, float]:
-    """The language with most stopword hits among codes, and its share of the tokens."""
+def confirm_language(tokens: list[str], declared: str) -> str:
+    """The page's declared language, unless its words clearly say another.
+
+    Templates carry their lang="en" onto pages written in German or French; read with the
+    wrong stoplist, every paragraph is "short" text and the article is lost. The declared
+    language gives way when another common language has DECLARED_OUTVOTED times its
+    stopword hits and explains COMMON_MIN_SHARE of the words.
+    """
+    common = tuple(c for c in COMMON_LANGUAGES if c in _stoplist_files())
+    if declared not in common:
+        return declared
+    hits, size = _hits(tokens, common)
+    best = max(range(len(common)), key=hits.__getitem__)
+    own = hits[common.index(declared)]
+    strong = hits[best] >= MIN_HITS and hits[best] >= COMMON_MIN_SHARE * size
+    if common[best] != declared and strong and hits[best] >= DECLARED_OUTVOTED * max(own, 1):
+        return common[best]
+    return declared
+
+
+def _hits(tokens: list[str], codes: tuple[str, ...]) -> tuple[list[int], int]:
+    """The stopword hits of each language of codes in the sample, and the sample's size."""
     index = _stopword_index(codes)
     hits = [0] * len(codes)
     sample = tokens[:DETECT_TOKENS]
     for token, count in Counter(sample).items():
         for n in index.get(token, ()):
             hits[n] += count
+    return hits, len(sample)
+
+
+def _best_language(tokens: list[str], codes: tuple[str, ...]) -> tuple[str | None, float]:
+    """The language with most stopword hits among codes, and its share of the tokens."""
+    hits, size = _hits(tokens, codes)
     best = max(hits, default=0)
     if best < MIN_HITS:
         return None, 0.0
     tied = [codes[n] for n, h in enumerate(hits) if h == best]
     preferred = [code for code in PREFERRED if code in tied]
-    return (preferred[0] if preferred else sorted(tied)[0]), best / len(sample)
+    return (preferred[0] if preferred else sorted(tied)[0]), best / size
 
 
 def stopwords_for(language: str | None) -> frozenset[str]:
