@@ -223,3 +223,34 @@ def test_the_cells_of_a_row_trafilatura_kept_are_kept(lang: str) -> None:
     assert [b.kept for b in marked[1:3]] == [False, False]
     assert all(b.kept for b in marked[3 : 1 + len(cells)])
     assert not any(b.kept for b in marked[-2:])
+
+
+UNSEEN = {
+    "fr": "Les autorités de la région ont annoncé la réouverture des marchés hebdomadaires, "
+    "fermés depuis trois mois à cause des pluies, à partir de la semaine prochaine.",
+    "en": "The regional authorities announced that the weekly markets, closed for three months "
+    "because of the rains, will reopen from next week on.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_article_trafilatura_reads_and_the_layout_does_not_show_comes_in(lang: str) -> None:
+    from sahelclean.html.extract import UNSEEN_MIN_CHARS, add_unseen
+
+    menu = [
+        Block(i, text, i + 1, i + 1, tag="li", kept=False)
+        for i, text in enumerate(
+            ["Accueil", "Politique", "Sport"] if lang == "fr" else ["Home", "Politics", "Sport"]
+        )
+    ]
+    lines = [f"{UNSEEN[lang]} ({n})" for n in range(8)]
+    assert sum(map(len, lines)) >= UNSEEN_MIN_CHARS
+    marked, added = add_unseen(mark_kept(menu, lines), lines)
+    assert added == len(lines)
+    assert [b.text for b in marked[len(menu) :]] == lines
+    assert all(b.kept for b in marked[len(menu) :])
+    assert [b.index for b in marked] == list(range(len(marked)))
+    # what the page shows itself is not added again
+    shown = [*menu, *(Block(3 + n, t, 4 + n, 4 + n, tag="p") for n, t in enumerate(lines))]
+    again, none = add_unseen(mark_kept(shown, lines), lines)
+    assert none == 0 and len(again) == len(shown)

@@ -149,3 +149,41 @@ def test_right_to_left_text_passes_through_unchanged() -> None:
     assert doc.language == "ar"
     assert [ln for ln in doc.text.splitlines() if ln] == lines  # marks kept, no reordering
     assert unicodedata.is_normalized("NFC", doc.text)
+
+
+CONTRADICTED = {
+    "fr": "Le gouvernement a annoncé lundi que les écoles de la région resteront fermées "
+    "pendant une semaine, le temps de réparer les toits qui ont été emportés par la tempête.",
+    "de": "Die Regierung hat am Montag angekündigt, dass die Schulen der Region für eine Woche "
+    "geschlossen bleiben, bis die Dächer repariert sind, die der Sturm mitgenommen hat.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_a_declared_language_the_words_contradict_gives_way(lang: str) -> None:
+    from sahelclean.text.language import confirm_language
+
+    assert confirm_language(words(CONTRADICTED[lang] * 3), "en") == lang
+    assert confirm_language(words(CONTRADICTED[lang] * 3), lang) == lang
+
+
+def test_a_declared_language_stands_on_its_own_page() -> None:
+    from sahelclean.text.language import confirm_language
+
+    english = (
+        "The government said on Monday that schools in the region would stay closed for a "
+        "week while the roofs the storm took away are repaired. "
+    )
+    assert confirm_language(words(english * 3), "en") == "en"
+    # a page that says too little keeps what it declares
+    assert confirm_language(words("Accueil Politique"), "en") == "en"
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_an_html_page_under_a_wrong_lang_keeps_its_article(lang: str) -> None:
+    paragraphs = "".join(f"<p>{n}. {CONTRADICTED[lang]}</p>" for n in range(4))
+    page = f"<html lang='en-US'><body><nav><a href='/'>Home</a></nav><article>{paragraphs}"
+    page += "</article></body></html>"
+    doc = clean(page)
+    assert doc.language == lang
+    assert all(f"{n}. {CONTRADICTED[lang]}" in doc.text for n in range(4))
