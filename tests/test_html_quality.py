@@ -801,14 +801,40 @@ DIV_INTERTITLES = {
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_short_div_line_between_kept_paragraphs_is_an_intertitle(lang: str) -> None:
+def test_a_short_div_line_between_kept_paragraphs_stays_in_the_article(lang: str) -> None:
+    # kept, as a line of the article; an intertitle only in <h2>…<h6> on HTML
     body = BODIES[lang]
     intertitle = DIV_INTERTITLES[lang][0]
     rows = [("p", body[0], True), ("p", body[1], True), ("div", intertitle, False)]
     rows += [("p", body[2], True), ("p", body[3], True)]
     out = _verdicts(rows, lang)
-    assert out[2].label is Label.HEADING
+    assert out[2].label is Label.PARAGRAPH
     assert all(c.label.is_article for c in out)
+
+
+HTML_INTERTITLES = {
+    "fr": ("Ce que prévoit le plan :", "Une saison difficile"),
+    "en": ("What the plan provides:", "A difficult season"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_html_intertitles_are_its_heading_elements(lang: str) -> None:
+    """A short <p> between paragraphs is a paragraph on HTML (its intertitles are marked);
+    an <h3> that ends with a colon opens what follows: a paragraph, not an intertitle."""
+    body = BODIES[lang]
+    colon, short = HTML_INTERTITLES[lang]
+    rows = [("p", body[0], True), ("p", short, True), ("p", body[1], True)]
+    rows += [("h3", colon, True), ("p", body[2], True), ("h3", short, True), ("p", body[3], True)]
+    out = _verdicts(rows, lang)
+    assert [c.label for c in out[1:]] == [
+        Label.PARAGRAPH,
+        Label.PARAGRAPH,
+        Label.PARAGRAPH,
+        Label.PARAGRAPH,
+        Label.HEADING,
+        Label.PARAGRAPH,
+    ]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

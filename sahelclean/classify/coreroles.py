@@ -20,6 +20,7 @@ from .zones import Zone
 
 # An <h2>…<h6> that long is a paragraph dressed as a heading.
 HEADING_WORDS = 14
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # A data table's cells ("DL", "63", "85%") are the article's when trafilatura kept them.
 TABLE_CELLS = frozenset({"td", "th"})
 # A line of the article that ends with a colon introduces what follows ("Les cinq élus
@@ -103,7 +104,9 @@ def _markup_role(line: Line) -> Verdict | None:
     tag = line.block.tag
     if tag is None or line.f.n_words == 0:
         return None
-    if tag in ("h2", "h3", "h4", "h5", "h6") and line.f.n_words <= 2 * HEADING_WORDS:
+    if tag in HEADING_TAGS and line.f.n_words <= 2 * HEADING_WORDS:
+        if line.f.ends_colon:  # "Les avantages :", "What you need:" over a list or a quote
+            return Verdict(Label.PARAGRAPH, f"<{tag}> ending with a colon: it opens what follows")
         if line.prose is Prose.GOOD and line.f.text.rstrip(CLOSERS).endswith("."):
             return None  # prose ending on a full stop: a standfirst set in an <h2>
         return Verdict(Label.HEADING, f"<{tag}> inside the article")
@@ -123,7 +126,8 @@ def _markup_role(line: Line) -> Verdict | None:
 def _is_heading(
     lines: list[Line], zones: list[Zone | None], i: int, end: int, options: Options
 ) -> bool:
-    """An intertitle: short, no full stop, and followed by article prose.
+    """A dump's intertitle: short, no full stop, and followed by article prose (HTML marks
+    its own with <h2>…<h6>: on HTML, dev fu showed 14 right and 46 wrong lines found so).
 
     A label ending with a colon counts when a whole paragraph follows it (a run-in
     heading, "Private solar panels:"); over short lines it introduces a list.
@@ -131,6 +135,8 @@ def _is_heading(
     f = lines[i].f
     if f.n_words == 0 or f.n_words > options.heading_max_words:
         return False
+    if lines[i].block.tag is not None:
+        return False  # HTML: its intertitles are its <h2>…<h6> (_markup_role)
     if f.ends_colon:  # a run-in heading ("Private solar panels:") over a whole paragraph
         nxt = i + 1
         return (
