@@ -516,9 +516,10 @@ def test_dated_entries_with_summaries_are_the_article(
     ids=["fr", "en"],
 )
 def test_run_in_heading_with_a_colon_is_kept(title: str, body: list[str], label: str) -> None:
-    """A short label ending with a colon over a whole paragraph is an intertitle."""
+    """A short label ending with a colon over a whole paragraph opens it: a paragraph of
+    the article (no intertitle: a colon line opens what follows)."""
     doc = clean(dump(title, body[:2], label, body[2:]).encode(), source="run-in")
-    assert labels(doc)[label] is Label.HEADING
+    assert labels(doc)[label] is Label.PARAGRAPH
     assert label in doc.text
     assert_article_kept(doc, title, body)
 
