@@ -26,7 +26,7 @@ from ..vocab.files import (
 from .htmltree import css_selector
 from .rules import RuleSet, Section
 
-BUILTIN_NAME = "sahelclean/builtin_rules.toml"
+BUILTIN_NAME = "sahelclean/sites/builtin_rules.toml"
 ENV_VAR = "SAHELCLEAN_RULES"
 # Tables of label -> list of strings.
 LABELLED = (*VOCABULARY_KINDS, "lines", "patterns", "drop")
