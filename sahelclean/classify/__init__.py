@@ -23,6 +23,7 @@ from .heads import release_head
 from .rails import linked_heading_rails, shape_zones, teaser_zones
 from .roles import settle
 from .sitepass import mark_site, overlay
+from .switches import switched_off
 from .tails import before_tail_rail, link_tail
 from .zones import Zone, heading_zones
 
@@ -62,12 +63,13 @@ def classify(
     if rules is not None:  # site rules: their headings, phrases and lines always dropped
         base = overlay(rules, base)
     site = hints.site if hints is not None else None
-    lines = mark_site(mark_split_captions(mark_repeats(base)), site)
+    lines = mark_site(_marked(base), site)
     trusted = False
     if any(b.kept is not None for b in blocks):
         trusted = trust_extractor(blocks, lines, options, raw)
-        if not trusted and hints is not None and hints.second_opinion is not None:
-            blocks = hints.second_opinion() or blocks
+        opinion = hints.second_opinion if hints is not None else None
+        if not trusted and opinion is not None and not switched_off("second_opinion"):
+            blocks = opinion() or blocks
             trusted = trust_extractor(blocks, lines, options, raw)
         if trusted:  # trafilatura's choice stands: let it weigh in every pass
             marked = [
@@ -76,26 +78,37 @@ def classify(
             ]
             if rules is not None:
                 marked = overlay(rules, marked)
-            lines = mark_site(mark_split_captions(mark_repeats(marked)), site)
+            lines = mark_site(_marked(marked), site)
     zones = find_zones(lines, options)
     # On HTML, trafilatura's choice says where the article is; a dump has only its heads.
     text_only = all(b.kept is None for b in blocks)
     core = find_core(lines, zones, heads=text_only)
-    if text_only and core is not None:
+    if text_only and core is not None and not switched_off("release_head"):
         zones, core = release_head(lines, zones, core)
-    if trusted:
+    if trusted and not switched_off("cover_kept"):
         core = cover_kept(lines, core, zones)
     out = settle(lines, zones, core, options, hints.title if hints else None, trusted)
     return out if rules is None else rules.enforce(out)
 
 
+def _marked(lines: list[Line]) -> list[Line]:
+    """The lines with the marks that read the whole page: repeats, split captions."""
+    if not switched_off("mark_repeats"):
+        lines = mark_repeats(lines)
+    return lines if switched_off("mark_split_captions") else mark_split_captions(lines)
+
+
 def find_zones(lines: list[Line], options: Options) -> list[Zone | None]:
     """The zone of each block, or None for blocks outside every zone."""
     zones: list[Zone | None] = [None] * len(lines)
-    heading_zones(lines, zones)
-    shape_zones(lines, zones, options)
-    teaser_zones(lines, zones)
-    linked_heading_rails(lines, zones)
+    if not switched_off("heading_zones"):
+        heading_zones(lines, zones)
+    if not switched_off("shape_zones"):
+        shape_zones(lines, zones, options)
+    if not switched_off("teaser_zones"):
+        teaser_zones(lines, zones)
+    if not switched_off("linked_heading_rails"):
+        linked_heading_rails(lines, zones)
     return zones
 
 
@@ -125,7 +138,8 @@ def trust_extractor(
         ln.f.n_chars for ln in raw if ln.prose is Prose.GOOD
     ):  # the cheap bound first: most pages stop here
         return True
-    return kept >= TRUST_SHARE * _core_prose(mark_repeats(raw), options)
+    alone = raw if switched_off("mark_repeats") else mark_repeats(raw)
+    return kept >= TRUST_SHARE * _core_prose(alone, options)
 
 
 def _core_prose(lines: list[Line], options: Options) -> int:
@@ -155,7 +169,7 @@ def cover_kept(
     if core is None:
         return kept[0], kept[-1]
     end = max(core[1], kept[-1])
-    if zones is not None:
+    if zones is not None and not switched_off("before_tail_rail"):
         end = before_tail_rail(lines, zones, core[1], end)
     start = min(core[0], kept[0])
-    return start, link_tail(lines, start, end)
+    return start, (end if switched_off("link_tail") else link_tail(lines, start, end))

@@ -14,6 +14,7 @@ from .coreroles import ATTRIBUTION_MAX_WORDS
 from .firstpass import Line, Prose, keeps_spacing
 from .heads import extend_head, prefer_head
 from .runs import MERGE_RATIO, MIN_CORE_CHARS, best_run, grow, grow_left
+from .switches import switched_off
 from .tails import cut_tail
 from .teasers import teaser_tail
 from .zones import Zone
@@ -106,22 +107,28 @@ def find_core(
     """
     spacing = keeps_spacing(lines)
     scores = [line_score(line, zone, spacing) for line, zone in zip(lines, zones, strict=True)]
+    attribution = not switched_off("attribution")
     for i in range(1, len(lines)):
-        if scores[i] < ATTRIBUTION_SCORE and _attribution(lines, zones, i):
+        if attribution and scores[i] < ATTRIBUTION_SCORE and _attribution(lines, zones, i):
             scores[i] = ATTRIBUTION_SCORE
     span = best_run(scores, 0, len(scores))
     if span is None:
         return None
     s, e = grow(scores, *span)
     if heads:
-        s, e = prefer_head(lines, zones, scores, s, e)
+        if not switched_off("prefer_head"):
+            s, e = prefer_head(lines, zones, scores, s, e)
         capped = _capped(lines, scores, zones)
-        s = grow_left(capped, s)
-        e = grow_right(lines, zones, capped, e)
-    e = cut_tail(lines, zones, s, e, dump=heads)
-    if heads:
+        if not switched_off("grow_left"):
+            s = grow_left(capped, s)
+        if not switched_off("grow_right"):
+            e = grow_right(lines, zones, capped, e)
+    if not switched_off("cut_tail"):
+        e = cut_tail(lines, zones, s, e, dump=heads)
+    if heads and not switched_off("before_teasers"):
         e = _before_teasers(lines, zones, s, e, spacing)
-    s = extend_head(lines, zones, s, e)
+    if not switched_off("extend_head"):
+        s = extend_head(lines, zones, s, e)
     return (s, e) if _prose_chars(lines, zones, s, e) >= MIN_CORE_CHARS else None
 
 

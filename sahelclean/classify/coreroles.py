@@ -16,6 +16,7 @@ from ..text.features import CLOSERS
 from .bios import author_bio, company_note
 from .firstpass import Line, Prose, text_size
 from .metalines import BYLINE_REASON
+from .switches import switched_off
 from .zones import Zone
 
 # An <h2>…<h6> that long is a paragraph dressed as a heading.
@@ -64,11 +65,11 @@ def role_in_core(
     """The article role of block i inside the core."""
     f = lines[i].f
     prev = lines[i - 1].f if i > 0 else None
-    if author_bio(lines, zones, i, end):
+    if author_bio(lines, zones, i, end) and not switched_off("author_bio"):
         return Verdict(Label.METADATA, "the author's bio under the article")
-    if company_note(lines, zones, i, end):
+    if company_note(lines, zones, i, end) and not switched_off("company_note"):
         return Verdict(Label.METADATA, "the company's note closing a press release")
-    if _in_byline_block(lines, i):
+    if _in_byline_block(lines, i) and not switched_off("byline_block"):
         return Verdict(Label.METADATA, "line of the byline block, between two of its lines")
     markup = _markup_role(lines[i])
     if markup is not None:

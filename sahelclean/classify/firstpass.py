@@ -11,6 +11,7 @@ from ..models import Block, Label, Verdict
 from ..options import Options
 from ..text.features import Features, dates, features
 from .rules import first_verdict, widget_heading
+from .switches import current, switched_off
 
 # Lines this long or longer that a page prints twice are not the article's own text.
 REPEAT_MIN_WORDS = 4
@@ -56,15 +57,16 @@ MEMO_MAX_CHARS = 160
 MEMO_MAX_LINES = 20_000
 
 _Judged = tuple[Features, Prose, Verdict | None, Verdict | None]
-_memos: dict[tuple[frozenset[str], Options], dict[str, _Judged]] = {}
+_memos: dict[tuple[frozenset[str], Options, frozenset[str]], dict[str, _Judged]] = {}
 
 
 def line_memo(stop: frozenset[str], options: Options) -> dict[str, _Judged]:
-    """The memo of context-free judgements for one stoplist and set of options.
+    """The memo of context-free judgements for one stoplist, set of options and set of rules
+    switched off (switches.py: a line judged without a rule is not judged with it).
 
     Looked up once per page; every page of a batch with the same language shares it.
     """
-    key = (stop, options)
+    key = (stop, options, current())
     memo = _memos.get(key)
     if memo is None:
         if len(_memos) >= 8:  # a few languages at a time; never grow without bound
@@ -100,7 +102,7 @@ def judge(
     judged = memo.get(text) if memo is not None else None
     if judged is None:
         f = features(block, stop)
-        heading = widget_heading(f)
+        heading = None if switched_off("widget_heading") else widget_heading(f)
         rule = None if heading else first_verdict(f)
         judged = (f, prose_class(f, bool(stop), options), rule, heading)
         if memo is not None and len(text) <= MEMO_MAX_CHARS:
@@ -118,9 +120,11 @@ def with_markup(line: Line, options: Options) -> Line:
     prose, rule = line.prose, line.rule
     if block.link_density > options.max_link_density and prose is not Prose.GOOD and not block.kept:
         prose = Prose.BAD  # a line of links: a menu entry, a teaser, a tag
-    if rule is None and line.heading is None and block.hint is not None:
+    hinted = rule is None and line.heading is None and block.hint is not None
+    if hinted and not switched_off("container_hint"):
         rule = block.hint  # its container is a widget (html.unwrap drops the article's own)
-    if rule is None and block.link_density >= SHOUT_LINK_DENSITY and _shouts(line.f.text):
+    shouts = rule is None and block.link_density >= SHOUT_LINK_DENSITY and _shouts(line.f.text)
+    if shouts and not switched_off("shout_link"):
         rule = Verdict(Label.RELATED, SHOUT_REASON)
     if prose is line.prose and rule is line.rule:
         return line

@@ -16,6 +16,7 @@ from ..text.lexicon import vocabulary
 from .firstpass import Line, Prose
 from .metalines import RELATIVE_TIME_REASON
 from .runs import MIN_CORE_CHARS, grow, prefix_run
+from .switches import switched_off
 from .zones import Zone
 
 # Bylines, dates and share buttons often stand between the lead and the body. The
@@ -221,7 +222,7 @@ def release_head(
     out = list(zones)  # the lines up to the date keep their zone, and its reason
     for k in range(date + 1, s):
         out[k] = None
-    return out, (extend_head(lines, out, s, e), e)
+    return out, (s if switched_off("extend_head") else extend_head(lines, out, s, e), e)
 
 
 def _badge(lines: list[Line], zone: Zone) -> bool:

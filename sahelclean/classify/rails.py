@@ -13,6 +13,7 @@ from ..models import Label
 from ..options import Options
 from ..text.features import CLOSERS
 from .firstpass import Line, Prose, keeps_spacing
+from .switches import switched_off
 from .zones import Zone
 
 # A teaser rail: at least this many headline + summary pairs, summaries this short.
@@ -98,7 +99,9 @@ def shape_zones(lines: list[Line], zones: list[Zone | None], options: Options) -
             and not _exclaimed(lines[i:j])
         ):
             _mark_rail(lines, zones, i, j - 1, items)
-        elif menu_items >= MENU_MIN_ITEMS and items < menu_items:
+        elif (
+            menu_items >= MENU_MIN_ITEMS and items < menu_items and not switched_off("shape_menus")
+        ):
             zone = Zone(i, j - 1, Label.NAVIGATION, None, f"menu: {menu_items} short label lines")
             for k in range(i, j):
                 zones[k] = zone

@@ -13,6 +13,7 @@ from ..options import Options
 from .coreroles import role_in_core
 from .firstpass import Line, Prose
 from .rules import is_list_entry
+from .switches import switched_off
 from .tails import LINK_TAIL_REASON, linked_headline
 from .title import find_title
 from .trusted import LEFT_OUT, gap_prose, overridable, standfirst
@@ -57,11 +58,23 @@ def settle(
             prev_role = Label.TITLE
         elif title is not None and start <= i < title:  # above an <h1> under the core's top
             out.append(_outside(line, zone, "before the article"))
-        elif trusted and line.block.kept and zone is None and overridable(line.rule):
+        elif (
+            trusted
+            and line.block.kept
+            and zone is None
+            and overridable(line.rule)
+            and not switched_off("overridable")
+        ):
             verdict = role_in_core(lines, zones, i, end, prev_role, options)
             out.append(Classified(line.block, verdict))
             prev_role = verdict.label
-        elif i > end and zone is None and line.rule is None and _closing_link(line):
+        elif (
+            i > end
+            and zone is None
+            and line.rule is None
+            and _closing_link(line)
+            and not switched_off("closing_link")
+        ):
             out.append(Classified(line.block, Verdict(Label.RELATED, LINK_TAIL_REASON)))
         elif (caption := _caption_in_core(line, zone, start, end)) is not None:
             # a photo's caption or credit inside the article: a caption block of the
@@ -82,7 +95,7 @@ def settle(
             verdict = role_in_core(lines, zones, i, end, prev_role, options)
             out.append(Classified(line.block, verdict))
             prev_role = verdict.label
-    return _mark_lead(out, options)
+    return out if switched_off("mark_lead") else _mark_lead(out, options)
 
 
 def _caption_in_core(line: Line, zone: Zone | None, start: int, end: int) -> Verdict | None:

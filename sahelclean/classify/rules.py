@@ -9,12 +9,14 @@ not decided here but found by `widget_heading`, because they open a zone (see zo
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..models import Label, Verdict
 from ..text.features import Features
 from ..text.lexicon import vocabulary
 from ..vocab.files import HEADING_MAX_WORDS, PHRASE_MAX_WORDS
 from .metalines import caption, end_note, metadata, relative_time
+from .switches import current
 from .widgetlines import (
     COOKIE_MAX_WORDS,
     breadcrumb,
@@ -83,11 +85,22 @@ _LONG_LINE_RULES: tuple[Rule, ...] = (
 )
 
 
+@lru_cache(maxsize=8)
+def _ladder(off: frozenset[str]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    """RULES and _LONG_LINE_RULES without the rules switched off (see switches.py)."""
+    return (
+        tuple(r for r in RULES if r.__name__ not in off),
+        tuple(r for r in _LONG_LINE_RULES if r.__name__ not in off),
+    )
+
+
 def first_verdict(f: Features) -> Verdict | None:
     """Run the rules in order and return the first verdict, if any."""
     if f.n_words > COOKIE_MAX_WORDS:
         return None
-    for rule in _LONG_LINE_RULES if f.n_words > PHRASE_MAX_WORDS else RULES:
+    off = current()
+    rules, long_rules = _ladder(off) if off else (RULES, _LONG_LINE_RULES)
+    for rule in long_rules if f.n_words > PHRASE_MAX_WORDS else rules:
         verdict = rule(f)
         if verdict is not None:
             return verdict

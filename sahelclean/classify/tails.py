@@ -15,6 +15,7 @@ from ..text.lexicon import vocabulary
 from .firstpass import Line, Prose
 from .rails import RAIL_ITEM_MAX_WORDS
 from .runs import MIN_CORE_CHARS
+from .switches import switched_off
 from .zones import Zone, comment_evidence
 
 # Widgets after which an article does not resume, once this share of its prose is behind.
@@ -82,6 +83,8 @@ def _inline_box(lines: list[Line], zone: Zone) -> bool:
     """A box of a few teasers, as articles hold between paragraphs: under a teaser lead-in
     ("À lire aussi", "Read more:", "Lee también..."), each line a headline of other news."""
     if zone.label is not Label.RELATED or zone.end - zone.start > INLINE_BOX_MAX_ENTRIES:
+        return False
+    if switched_off("inline_box"):
         return False
     if vocabulary().lead_in.match(lines[zone.start].f.folded) is None:
         return False  # "Les plus lus", "Latest news": the site's rails, not the article's box

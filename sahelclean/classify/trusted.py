@@ -16,6 +16,7 @@ from ..text.lexicon import vocabulary
 from .coreroles import HEADING_WORDS
 from .firstpass import Line, Prose
 from .metalines import DATE_LINE_REASON, METADATA_MAX_WORDS
+from .switches import switched_off
 from .zones import Zone
 
 # A dropped paragraph inside what trafilatura kept is taken back when it has few links.
@@ -51,7 +52,7 @@ def overridable(rule: Verdict | None) -> bool:
 def gap_prose(lines: list[Line], i: int, kept_span: tuple[int, int]) -> bool:
     """A paragraph trafilatura dropped between two it kept: a gap in its extraction."""
     line = lines[i]
-    if not kept_span[0] < i < kept_span[1]:
+    if not kept_span[0] < i < kept_span[1] or switched_off("gap_prose"):
         return False
     if line.block.tag in ("h2", "h3", "h4") and line.f.n_words <= HEADING_WORDS:
         # an intertitle between kept paragraphs introduces one; a heading over text
@@ -76,6 +77,8 @@ def standfirst(lines: list[Line], zones: list[Zone | None], i: int, title: int |
     bylines with a date and a full stop came in.)
     """
     if title is None or not title < i or zones[i] is not None or lines[i].rule is not None:
+        return False
+    if switched_off("standfirst"):
         return False
     line = lines[i]
     if line.block.tag in STANDFIRST_NOT_TAGS or line.block.link_density >= GAP_MAX_LINK_DENSITY:
@@ -105,6 +108,8 @@ def _framed_intertitle(lines: list[Line], i: int) -> bool:
     if line.block.tag not in INTERTITLE_TAGS or line.rule is not None:
         return False
     if not INTERTITLE_MIN_WORDS <= f.n_words <= HEADING_WORDS or not f.starts_upper:
+        return False
+    if switched_off("framed_intertitle"):
         return False
     if any(c.isdigit() for c in f.text) or f.text.rstrip(CLOSERS).endswith((".", ",", ";", ":")):
         return False

@@ -18,6 +18,7 @@ from ..text.features import CLOSERS
 from ..text.lexicon import vocabulary
 from .firstpass import Line, Prose, is_repeat
 from .metalines import RELATIVE_TIME_REASON
+from .switches import switched_off
 from .widgetlines import CONSENT_WORDS
 
 # Rails and comment blocks hold headlines and prose; every other widget (menus, share
@@ -123,6 +124,7 @@ def _run_in_teaser(line: Line) -> bool:
         and line.f.text.rstrip().endswith(RUN_IN_ENDS)
         and len(line.f.key.split()) >= RUN_IN_MIN_WORDS
         and vocabulary().lead_in.match(line.f.folded) is not None
+        and not switched_off("run_in_teaser")
     )
 
 
@@ -159,7 +161,11 @@ def _continues(
 def _dropped_summary(line: Line) -> bool:
     """HTML: a teaser's summary under its headline, which trafilatura left out: a sentence or
     two of at most DROPPED_SUMMARY_MAX_CHARS (a rail's entries, not the article resuming)."""
-    return line.block.kept is False and line.f.n_chars <= DROPPED_SUMMARY_MAX_CHARS
+    return (
+        line.block.kept is False
+        and line.f.n_chars <= DROPPED_SUMMARY_MAX_CHARS
+        and not switched_off("dropped_summary")
+    )
 
 
 def _other_container(opener: Line, line: Line) -> bool:
@@ -175,7 +181,7 @@ def _banner(line: Line, before: int, after: int) -> Verdict | None:
     comment's author line or reply button after the bulk of the article opens the
     comment thread, which runs to the next widget.
     """
-    if line.rule is None:
+    if line.rule is None or switched_off("banner_zones"):
         return None
     if line.rule.label is Label.COOKIE:
         return line.rule

@@ -19,6 +19,7 @@ from typing import Any
 from ..assemble import assemble
 from ..classify import PageHints, classify
 from ..classify.sitepass import site_view
+from ..classify.switches import switched_off
 from ..classify.title import document_title
 from ..errors import InputError
 from ..models import Block, Document, InputKind
@@ -174,6 +175,7 @@ def mark_kept(blocks: list[Block], lines: list[str]) -> list[Block]:
             at = page.find(line, at + 1)
     out = []
     joined: str | None = None
+    join = not switched_off("joined_lines")
     for i, block in enumerate(blocks):
         if len(block.text.split()) >= MATCH_MIN_WORDS:
             kept = block.text in kept_text or covered[i] >= COVERED_SHARE * len(block.text)
@@ -181,14 +183,18 @@ def mark_kept(blocks: list[Block], lines: list[str]) -> list[Block]:
             # after the other (dev: te html +0.00003 alone, 6 pages of 6 sites change, code
             # blocks and listings; one `with` snippet gained, and one follow line came in
             # that the Telegram entry of vocab.END_NOTE_PATTERNS now takes; sh unchanged)
-            if not kept:
+            if not kept and join:
                 if joined is None:
                     joined = " ".join(lines)
                 kept = block.text in joined
         else:
             kept = block.text in whole
         out.append(block.with_kept(kept))
-    return unwrap(_one_copy_each(_table_rows(out, whole), kept_text, lines))
+    if not switched_off("table_rows"):
+        out = _table_rows(out, whole)
+    if not switched_off("one_copy_each"):
+        out = _one_copy_each(out, kept_text, lines)
+    return out if switched_off("unwrap") else unwrap(out)
 
 
 def add_unseen(marked: list[Block], lines: list[str]) -> tuple[list[Block], int]:
