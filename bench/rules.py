@@ -70,7 +70,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("breadcrumb", "ladder", "widgetlines.breadcrumb"),
     Unit("container_hint", "marks", "firstpass.with_markup (block.hint as the rule)"),
     Unit("shout_link", "marks", "firstpass.with_markup (SHOUT_REASON)"),
-    *_units("marks", "firstpass", "mark_repeats mark_split_captions"),
+    Unit("mark_repeats", "marks", "firstpass.mark_repeats"),
     Unit("joined_lines", "html", "html.extract.mark_kept (a block in trafilatura's joined lines)"),
     Unit("table_rows", "html", "html.extract._table_rows"),
     Unit("one_copy_each", "html", "html.extract._one_copy_each"),

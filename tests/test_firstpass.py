@@ -6,7 +6,7 @@ import pytest
 
 from sahelclean.classify import firstpass
 from sahelclean.classify.firstpass import clear_memos, first_pass, line_memo, text_size
-from sahelclean.models import Block, Label
+from sahelclean.models import Block
 from sahelclean.options import Options
 from sahelclean.text.features import features
 from sahelclean.text.language import stopwords_for
@@ -61,42 +61,6 @@ def test_the_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     long_line = "word " * 100
     first_pass(Block(0, long_line, 1, 1), stop, options, line_memo(stop, options))
     assert long_line not in line_memo(stop, options)  # long lines are prose: not remembered
-
-
-# get_text() dumps: the photo's caption, then its credit on a line of its own.
-SPLIT_CAPTIONS = {
-    "fr": (
-        "Une parcelle inondée au bord du fleuve Niger, à Gao, le 10 novembre 2026.",
-        "© Souleymane Ag Anara / AFP",
-        "Le dernier paragraphe parle de la crue, qui a commencé le 2 septembre 2026 et dure "
-        "encore, selon les relevés de la direction régionale de l'hydraulique à Gao, qui "
-        "publie un bulletin chaque semaine.",
-    ),
-    "en": (
-        "A flooded plot on the bank of the Niger river in Gao, on November 10, 2026.",
-        "© Souleymane Ag Anara / AFP",
-        "The last paragraph is about the flood, which began on September 2, 2026 and is "
-        "still going on, according to the regional water board's readings in Gao, which "
-        "publishes a bulletin every single week.",
-    ),
-}
-
-
-def judged(texts: list[str], language: str = "fr") -> list[firstpass.Line]:
-    stop, options = stopwords_for(language), Options()
-    return [first_pass(Block(n, t, n + 1, n + 1), stop, options) for n, t in enumerate(texts)]
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_caption_split_from_its_credit_is_a_caption(lang: str) -> None:
-    """The short dated sentence right above a "© …" credit line is the photo's caption;
-    a long paragraph above a credit, dated or not, stays prose."""
-    caption, credit, paragraph = SPLIT_CAPTIONS[lang]
-    lines = judged([caption, credit, "Texte de l'article.", paragraph, credit], lang)
-    marked = firstpass.mark_split_captions(lines)
-    assert marked[0].rule is not None and marked[0].rule.label is Label.CAPTION
-    assert marked[3].rule is None  # a paragraph of 30 words or more
-    assert marked[1:3] == lines[1:3] and marked[4] == lines[4]
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from ..sites.profile import SiteView
 from ..sites.siterules import SiteRules
 from ..text.language import stopwords_for
 from .core import find_core
-from .firstpass import Line, Prose, judge, line_memo, mark_repeats, mark_split_captions, with_markup
+from .firstpass import Line, Prose, judge, line_memo, mark_repeats, with_markup
 from .heads import release_head
 from .rails import linked_heading_rails, shape_zones, teaser_zones
 from .roles import settle
@@ -92,10 +92,8 @@ def classify(
 
 
 def _marked(lines: list[Line]) -> list[Line]:
-    """The lines with the marks that read the whole page: repeats, split captions."""
-    if not switched_off("mark_repeats"):
-        lines = mark_repeats(lines)
-    return lines if switched_off("mark_split_captions") else mark_split_captions(lines)
+    """The lines with the mark that reads the whole page: the lines it prints twice."""
+    return lines if switched_off("mark_repeats") else mark_repeats(lines)
 
 
 def find_zones(lines: list[Line], options: Options) -> list[Zone | None]:

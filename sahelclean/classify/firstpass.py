@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
-from itertools import pairwise
 
 from ..models import Block, Label, Verdict
 from ..options import Options
-from ..text.features import Features, dates, features
+from ..text.features import Features, features
 from .rules import first_verdict, widget_heading
 from .switches import current, switched_off
 
@@ -185,32 +184,6 @@ def mark_repeats(lines: list[Line]) -> list[Line]:
             continue
         reason = f"{REPEAT_REASON} (printed again on line {held.block.line})"
         out.append(replace(line, rule=Verdict(Label.BOILERPLATE, reason)))
-    return out
-
-
-# A get_text() dump prints a photo's credit ("© Name / AFP") on its own line, under the
-# caption it closes. The line above such a credit is that caption when it is one short
-# sentence that dates the photo ("…, à Gao, le 10 novembre 2026."); a paragraph over a
-# photo with a credit alone is longer, or dates nothing. (Dev: all figures unchanged.)
-SPLIT_CAPTION_MAX_WORDS = 30
-CREDIT_MAX_WORDS = 8
-_CREDIT_START = ("©", "(c)", "(©")
-SPLIT_CAPTION_REASON = "photo caption over its credit line"
-
-
-def mark_split_captions(lines: list[Line]) -> list[Line]:
-    """The caption text above a credit line that a get_text() dump split from it."""
-    out = list(lines)
-    for i, (line, credit) in enumerate(pairwise(lines)):
-        if credit.rule is None or credit.rule.label is not Label.CAPTION:
-            continue
-        if credit.f.n_words > CREDIT_MAX_WORDS or not credit.f.folded.startswith(_CREDIT_START):
-            continue
-        f = line.f
-        if line.rule or line.heading or line.block.kept or not f.ends_sentence:
-            continue
-        if f.n_words <= SPLIT_CAPTION_MAX_WORDS and dates(f.text):
-            out[i] = replace(line, rule=Verdict(Label.CAPTION, SPLIT_CAPTION_REASON))
     return out
 
 

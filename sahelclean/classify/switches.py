@@ -39,7 +39,6 @@ NAMES: tuple[str, ...] = (
     "container_hint",
     "shout_link",
     "mark_repeats",
-    "mark_split_captions",
     # HTML: which blocks trafilatura kept (html/extract.py), and its second opinion
     "joined_lines",
     "table_rows",
