@@ -99,7 +99,7 @@ UNITS: tuple[Unit, ...] = (
     *_units("roles", "trusted", "gap_prose"),
     Unit("framed_intertitle", "roles", "trusted._framed_intertitle"),
     Unit("standfirst", "roles", "trusted.standfirst"),
-    *_units("roles", "bios", "author_bio company_note"),
+    Unit("author_bio", "roles", "bios.author_bio"),
     Unit("byline_block", "roles", "coreroles._in_byline_block"),
     Unit("mark_lead", "roles", "roles._mark_lead"),
 )

@@ -633,55 +633,6 @@ def test_the_line_restating_the_declared_title_is_the_title(lang: str) -> None:
     assert all(c.label.is_article for c in out[2:-1])
 
 
-# --- a company's note closing a press release ---------------------------------------------
-
-COMPANY_NOTES = {
-    "fr": [
-        "Sahel Semences est un leader mondial de la distribution de semences certifiées, "
-        "au service des coopératives agricoles du Mali, du Niger et du Burkina Faso.",
-        "Sahel Semences a son siège à Ségou et emploie 240 personnes dans quatre pays.",
-    ],
-    "en": [
-        "Sahel Seeds is a leading supplier of certified seed to farming cooperatives in "
-        "Mali, Niger and Burkina Faso, with a network of forty depots across the region.",
-        "Sahel Seeds is headquartered in Segou and employs 240 people in four countries.",
-    ],
-}
-# A sentence of the story about an organisation, as its last paragraph.
-BACKGROUND = {
-    "fr": "Le Comité régional est une instance consultative créée en 2012 pour suivre la "
-    "campagne agricole dans les cinq cercles de la région.",
-    "en": "The Regional Committee is an advisory body set up in 2012 to follow the farming "
-    "season in the five districts of the region.",
-}
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_company_note_under_a_press_release_is_metadata(lang: str) -> None:
-    rows = [("p", p, True) for p in BODIES[lang]]
-    rows += [("p", note, True) for note in COMPANY_NOTES[lang]]
-    out = _verdicts(rows, lang)
-    assert [c.label for c in out[-2:]] == [Label.METADATA, Label.METADATA]
-    assert _body(out[:-2])
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_company_note_higher_up_is_the_story(lang: str) -> None:
-    # with the story going on under it, the sentence is the article's
-    body = BODIES[lang]
-    rows = [("p", body[0], True), ("p", COMPANY_NOTES[lang][0], True)]
-    rows += [("p", p, True) for p in body[1:]]
-    out = _verdicts(rows, lang)
-    assert _body(out)
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_an_organisation_in_the_last_paragraph_is_the_story(lang: str) -> None:
-    rows = [("p", p, True) for p in BODIES[lang]] + [("p", BACKGROUND[lang], True)]
-    out = _verdicts(rows, lang)
-    assert _body(out)
-
-
 # --- what trafilatura kept past a closing rail ---------------------------------------------
 
 RAILS = {

@@ -1,6 +1,5 @@
 """The role of a block inside the article core: intertitle, quote and its attribution, list
-item, paragraph, a line of the byline block, the author's bio and the company's note
-(bios.py).
+item, paragraph, a line of the byline block, the author's bio (bios.py).
 
 roles.py settles every block: where a block stands (outside the core, in a zone, left out
 by trafilatura) decides whether it is article at all. This module, apart from it, decides
@@ -13,7 +12,7 @@ from __future__ import annotations
 from ..models import Label, Verdict
 from ..options import Options
 from ..text.features import CLOSERS
-from .bios import author_bio, company_note
+from .bios import author_bio
 from .firstpass import Line, Prose, text_size
 from .metalines import BYLINE_REASON
 from .switches import switched_off
@@ -67,8 +66,6 @@ def role_in_core(
     prev = lines[i - 1].f if i > 0 else None
     if author_bio(lines, zones, i, end) and not switched_off("author_bio"):
         return Verdict(Label.METADATA, "the author's bio under the article")
-    if company_note(lines, zones, i, end) and not switched_off("company_note"):
-        return Verdict(Label.METADATA, "the company's note closing a press release")
     if _in_byline_block(lines, i) and not switched_off("byline_block"):
         return Verdict(Label.METADATA, "line of the byline block, between two of its lines")
     markup = _markup_role(lines[i])

@@ -74,7 +74,6 @@ NAMES: tuple[str, ...] = (
     "framed_intertitle",
     "standfirst",
     "author_bio",
-    "company_note",
     "byline_block",
     "mark_lead",
 )

@@ -45,9 +45,6 @@ class CommonVocab:
     captions: tuple[str, ...]  # regexes
     end_notes: Mapping[Label, tuple[str, ...]]  # regexes, by label
     bio_nouns: tuple[str, ...]
-    company_words: tuple[str, ...]
-    company_phrases: tuple[str, ...]
-    company_nouns: tuple[str, ...]
     container_tokens: Mapping[Label, tuple[str, ...]]
     container_roles: Mapping[str, Label]  # ARIA role -> label
     container_tags: Mapping[str, Label]  # HTML element -> label
@@ -137,7 +134,6 @@ _COMMON_KEYS = frozenset(
         "captions",
         "end_notes",
         "bio_nouns",
-        "company",
         "containers",
     }
 )
@@ -156,7 +152,6 @@ def load_common(path: Path) -> CommonVocab:
         return {key: f.pick(name, table, key) for key in keys}
 
     thread = sub("thread", ("count_words", "nouns", "links"))
-    company = sub("company", ("words", "phrases", "nouns"))
     containers = sub("containers", ("tokens", "roles", "tags"))
     tokens = f.by_label("containers.tokens", containers["tokens"])
 
@@ -188,9 +183,6 @@ def load_common(path: Path) -> CommonVocab:
             }
         ),
         bio_nouns=f.strings("bio_nouns", get("bio_nouns")),
-        company_words=f.strings("company.words", company["words"]),
-        company_phrases=f.strings("company.phrases", company["phrases"]),
-        company_nouns=f.strings("company.nouns", company["nouns"]),
         container_tokens=MappingProxyType(
             {
                 label: f.strings(f"containers.tokens.{label.value}", items)
