@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import Any, ClassVar
 from unittest.mock import patch
 
 import pytest
@@ -96,7 +96,7 @@ def test_the_options_go_to_each_worker_once_not_with_every_page() -> None:
 class _Spied(ProcessPoolExecutor):
     """A pool that keeps the sources of the pages of every task it is given."""
 
-    tasks: list[list[str | None]] = []
+    tasks: ClassVar[list[list[str | None]]] = []
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         work = args[0]
@@ -220,7 +220,7 @@ def test_an_error_in_a_batch_comes_after_the_pages_before_it() -> None:
     pages = [RawPage(p.content, source=f"p{n}.txt") for n, p in enumerate(pages)]
     args = (Options(timeout=None), Format.TEXT)
     got: list[str | None] = []
-    with pytest.raises(ValueError, match="a bug on p5.txt") as raised:
+    with pytest.raises(ValueError, match=r"a bug on p5\.txt") as raised:
         for item, _ in ordered_map(_fail_on_p5, pages, lambda p: p, args, 2):
             got.append(item.source)
     assert got == ["p0.txt", "p1.txt", "p2.txt", "p3.txt", "p4.txt"]  # p3-p6 are one batch
