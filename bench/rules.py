@@ -101,6 +101,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("standfirst", "roles", "trusted.standfirst"),
     Unit("author_bio", "roles", "bios.author_bio"),
     Unit("byline_block", "roles", "coreroles._in_byline_block"),
+    Unit("headline_over_body", "roles", "title.headline_over_body"),
     Unit("mark_lead", "roles", "roles._mark_lead"),
 )
 

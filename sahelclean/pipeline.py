@@ -70,7 +70,7 @@ def clean_text(
     window = blocks[0].text if blocks and len(blocks[0].text) <= TITLE_HINT_CHARS else None
     title = None
     if window:
-        title, classified = document_title(classified, [window], printed_only=True)
+        title, classified = document_title(classified, [window], printed_only=True, declared_at=0)
     return assemble(
         classified,
         kept_widgets=options.keep,

@@ -65,7 +65,7 @@ FR = Site(
          "C'est ce qu'a promis la ministre des transports devant la foule rassemblée sur la rive gauche.",
          "Les commerçants espèrent que la nouvelle voie ramènera des clients qui faisaient jusqu'ici un long détour par le bac."),
         ("La coopérative des tisserandes double sa production",
-         "Grâce à deux métiers neufs financés par les adhérentes elles-mêmes, la coopérative livre désormais ses pagnes aux boutiques de la capitale chaque semaine.",
+         "Grâce à deux métiers neufs financés par les tisserandes elles-mêmes, la coopérative a doublé sa production et livre ses pagnes aux boutiques de la capitale chaque semaine.",
          "La présidente veut maintenant former une vingtaine de jeunes femmes du village voisin, qui ont déjà demandé à rejoindre l'atelier dès la rentrée."),
         ("Les écoles rurales attendent leurs manuels",
          "À deux semaines de la rentrée, plusieurs écoles des villages du cercle n'ont toujours pas reçu les manuels de lecture promis par l'académie au printemps dernier.",

@@ -87,7 +87,7 @@ def classify(
         zones, core = release_head(lines, zones, core)
     if trusted and not switched_off("cover_kept"):
         core = cover_kept(lines, core, zones)
-    out = settle(lines, zones, core, options, hints.title if hints else None, trusted)
+    out = settle(lines, zones, core, options, hints.title if hints else None, trusted, stop)
     return out if rules is None else rules.enforce(out)
 
 

@@ -15,7 +15,7 @@ from .firstpass import Line, Prose
 from .rules import is_list_entry
 from .switches import switched_off
 from .tails import LINK_TAIL_REASON, linked_headline
-from .title import find_title
+from .title import find_title, headline_over_body
 from .trusted import LEFT_OUT, gap_prose, overridable, standfirst
 from .zones import Zone
 
@@ -33,6 +33,7 @@ def settle(
     options: Options,
     title_hint: str | None = None,
     trusted: bool = False,
+    stop: frozenset[str] = frozenset(),
 ) -> list[Classified]:
     """Give every block its final verdict.
 
@@ -95,6 +96,8 @@ def settle(
             verdict = role_in_core(lines, zones, i, end, prev_role, options)
             out.append(Classified(line.block, verdict))
             prev_role = verdict.label
+    if not switched_off("headline_over_body"):
+        out = headline_over_body(out, lines, stop, start)
     return out if switched_off("mark_lead") else _mark_lead(out, options)
 
 

@@ -75,6 +75,7 @@ NAMES: tuple[str, ...] = (
     "standfirst",
     "author_bio",
     "byline_block",
+    "headline_over_body",
     "mark_lead",
 )
 

@@ -147,6 +147,7 @@ def document_title(
     sitename: str | None = None,
     *,
     printed_only: bool = False,
+    declared_at: int | None = None,
 ) -> tuple[str | None, list[Classified]]:
     """The title of a classified page (its headline line as the page declares it), and
     the blocks, the one that prints it labelled title when the article opens with it.
@@ -154,15 +155,15 @@ def document_title(
     None when the page has no article. printed_only: a declared title the page does not
     print is not taken (a dump's first line, which may be a menu's). A declared title that
     a block of the article's body prints is no title: the text would print it twice.
+    declared_at: the block that declares the title (a get_text() dump's first line, its
+    <title>), which does not print it.
     """
     article = [i for i, c in enumerate(classified) if c.label.is_article]
     if not article:
         return None, classified  # no article, no title
     found = next((c.block.text for c in classified if c.label is Label.TITLE), None)
-    texts = chain(
-        (classified[i].block.text for i in article),
-        (c.block.text for c in classified if not c.label.is_article),
-    )
+    others = (i for i, c in enumerate(classified) if not c.label.is_article)
+    texts = (classified[i].block.text for i in chain(article, others) if i != declared_at)
     title = page_title(found, declared, texts, sitename, printed_only=printed_only)
     if found is not None or title is None:
         return title, classified
@@ -246,3 +247,71 @@ def _less_site(declared: str, site: set[str]) -> str:
         if rest and all(w in site or w.isdigit() for w in rest):  # "| DW | 28.04.2023"
             return form
     return declared
+
+
+# A dump's headline may sit in the menu or rail the zones ran on to the article's head:
+# looked for this many blocks above the article, and taken when the article tells what it
+# says (this share of its words, this many of them, stopwords aside).
+HEADLINE_ABOVE = 20
+TOLD_SHARE = 0.5
+TOLD_MIN_WORDS = 3
+TOLD_REASON = "headline above the article, its words the article's"
+# A breadcrumb ("Start | Magazin | Tipps", "Home > People > Headline") is no headline.
+_CRUMBS = re.compile(r"[|>»›]")
+UNTOLD_REASON = "headline-like line whose words the article does not hold"
+
+
+def headline_over_body(
+    out: list[Classified], lines: list[Line], stop: frozenset[str], start: int
+) -> list[Classified]:
+    """A dump's headline: the first headline-like line of the article's head whose words
+    the article's text holds, when no title was found or the one found tells nothing of
+    the article ("Article content", a share bar, a short kicker).
+
+    A zone may have taken the headline: the menu or rail ran on to the article's head.
+    A teaser for another story, in that rail, shares few words with the article; a
+    breadcrumb is no headline. `start` is the core's first block.
+    """
+    if any(ln.block.kept is not None for ln in lines):
+        return out  # HTML: the page declares its title
+    article = [i for i, c in enumerate(out) if c.label.is_article]
+    found = next((i for i in article if out[i].label is Label.TITLE), None)
+    body_at = [i for i in article if i != found]
+    if not body_at:
+        return out
+    body = set(words(" ".join(out[i].block.text for i in body_at)[:HELD_SAMPLE_CHARS]))
+    if found is not None and _told(lines[found].f.text, body, stop):
+        return out
+    top = body_at[0] if found is None else min(found, body_at[0])
+    # the first of the head's lines: a subtitle, a caption or a quote under it is told too
+    told = [
+        i
+        for i in range(max(0, top - HEADLINE_ABOVE), top)
+        if (lines[i].rule is None or is_repeat(lines[i]))
+        and _headline_shaped(lines[i])
+        and _told(lines[i].f.text, body, stop)
+    ]
+    if not told:
+        return out
+    new = list(out)
+    new[told[0]] = Classified(lines[told[0]].block, Verdict(Label.TITLE, TOLD_REASON))
+    if found is not None:  # in the article, a caption or a deck of its head; above, not article
+        label = Label.CAPTION if found >= start else Label.BOILERPLATE
+        new[found] = Classified(lines[found].block, Verdict(label, UNTOLD_REASON))
+    return new
+
+
+def _headline_shaped(line: Line) -> bool:
+    """3 to 30 words, no closing full stop or colon, a capital (or digit, or quote) first."""
+    f = line.f
+    if not TITLE_MIN_WORDS < f.n_words <= TITLE_MAX_WORDS or f.ends_colon:
+        return False
+    if f.text.rstrip(CLOSERS).endswith((".", "…")) or len(_CRUMBS.findall(f.text)) >= 2:
+        return False
+    return f.starts_upper or f.text[:1].isdigit() or f.text[:1] in "„“\"«'‘"
+
+
+def _told(text: str, body: set[str], stop: frozenset[str]) -> bool:
+    """The article's words hold most of the line's (stopwords aside), and it has a few."""
+    own = [w for w in words(text) if w not in stop]
+    return len(own) >= TOLD_MIN_WORDS and sum(w in body for w in own) >= TOLD_SHARE * len(own)
