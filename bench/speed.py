@@ -49,7 +49,9 @@ from quality import (  # noqa: E402
 REPO_ROOT = BENCH_DIR.parent
 DEFAULT_JSON = BENCH_DIR / "results" / "speed.json"
 VENV_BIN = Path(sys.executable).parent  # the executables of the venv running this script
-PARTS = ("inproc", "memory", "cli", "startup", "big")
+PARTS = ("inproc", "memory", "cli", "startup", "outputs", "big")
+# Outputs written into one folder (issue 19): the cost per output must stay flat.
+OUTPUT_SIZES = (1_000, 10_000, 100_000)
 CLI_KINDS = ("innertext", "html")
 SMALL_FIXTURE = REPO_ROOT / "fixtures" / "text" / "en-no-widget" / "input.txt"
 FIXTURE_GLOB = "fixtures/text/*/input.txt"
@@ -719,6 +721,31 @@ def run_startup(caps: CliCaps, runs: int, progress: ProgressFn) -> list[Measure]
 # ---------------------------------------------------------------- big JSONL dump
 
 
+def outputs_name(count: int) -> str:
+    """The name of the outputs measure of one folder size."""
+    return f"{count:,} outputs into one folder (--sync end)"
+
+
+def run_outputs(work: Path) -> list[Measure]:
+    """Seconds per output as one folder fills up (bench/outputs.py), one run per size.
+
+    The median is the time per output; a size's ratio to the first size says whether the
+    cost stays flat (the issue: within 20 % at 100k of the cost at 1k).
+    """
+    from outputs import seconds_per_output  # the same loop as bench/outputs.py
+
+    from sahelclean.batch.writers import Sync
+
+    measures = []
+    for count in OUTPUT_SIZES:
+        measure = Measure("outputs", outputs_name(count), extra={"outputs": count})
+        cpu = time.process_time()
+        per_output = seconds_per_output(count, Sync.END, work)
+        measure.add_run(per_output, (time.process_time() - cpu) / count)
+        measures.append(measure)
+    return measures
+
+
 def write_dump(path: Path, target_bytes: int) -> tuple[int, int]:
     """Stream fixture records to a JSONL file until it reaches `target_bytes`: (bytes, lines)."""
     size = lines = 0
@@ -869,6 +896,10 @@ def measure_ratios(m: Measure, by: dict[str, Measure]) -> dict[str, float | None
             out["speedup_over_jobs_1"] = ratio(get(cli_name(kind, 1, True), "median"), m.median)
     if m.section == "start-up" and m.name.startswith("sahelclean"):
         out["time_vs_trafilatura_version"] = ratio(m.median, get("trafilatura --version", "median"))
+    if m.section == "outputs" and m.extra.get("outputs") != OUTPUT_SIZES[0]:
+        out["per_output_vs_first_size"] = ratio(
+            m.median, get(outputs_name(OUTPUT_SIZES[0]), "median")
+        )
     if m.name == "sahelclean/html largest page":
         traf = by.get("trafilatura/html largest page")
         traf_rss = traf.extra.get("rss_peak_kb") if traf else None
@@ -885,15 +916,18 @@ RATIO_LABELS = {
     "speedup_over_jobs_1": "speed-up over --jobs 1",
     "time_vs_trafilatura_version": "trafilatura --version time",
     "peak_rss_vs_trafilatura": "trafilatura peak RSS",
+    "per_output_vs_first_size": f"the time per output at {OUTPUT_SIZES[0]:,}",
 }
-SECTIONS = ("in-process", "CLI", "start-up", "memory")
+SECTIONS = ("in-process", "CLI", "start-up", "outputs", "memory")
 REFERENCES = (TRAFILATURA, "trafilatura --version", "trafilatura/html largest page")
 
 
 def fmt_seconds(seconds: float | None) -> str:
-    """Seconds as '12.3 s' or '85 ms'."""
+    """Seconds as '12.3 s', '85 ms' or, under 10 ms, '0.412 ms'."""
     if seconds is None:
         return "-"
+    if seconds < 0.01:
+        return f"{seconds * 1000:.3f} ms"
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
@@ -1074,6 +1108,8 @@ def run_parts(
                 )
         if settings.runs("startup") and caps is not None:
             measures += run_startup(caps, settings.startup_runs, progress)
+        if settings.runs("outputs"):
+            measures += run_outputs(work)
         if settings.runs("memory"):
             measures += run_memory(pages)
         if settings.runs("big") and caps is not None:
