@@ -75,7 +75,9 @@ UNITS: tuple[Unit, ...] = (
     Unit("table_rows", "html", "html.extract._table_rows"),
     Unit("one_copy_each", "html", "html.extract._one_copy_each"),
     Unit("unwrap", "html", "html.extract.unwrap"),
+    Unit("add_unseen", "html", "html.extract.add_unseen"),
     Unit("second_opinion", "html", "classify.classify (trafilatura's fallbacks)"),
+    Unit("confirm_language", "html", "text.language.confirm_language (in html.extract)"),
     Unit("heading_zones", "zones", "zones.heading_zones"),
     Unit("banner_zones", "zones", "zones._banner (cookie and comment lines open a zone)"),
     Unit("run_in_teaser", "zones", "zones._run_in_teaser"),
@@ -103,6 +105,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("byline_block", "roles", "coreroles._in_byline_block"),
     Unit("headline_over_body", "roles", "title.headline_over_body"),
     Unit("mark_lead", "roles", "roles._mark_lead"),
+    Unit("declared_title", "title", "html.meta.declared_titles (in html.extract)"),
 )
 
 # What the audit does not switch off, and why.

@@ -122,3 +122,45 @@ def test_every_name_is_a_ladder_rule_or_asked_for_by_a_pass() -> None:
 def test_nothing_is_off_by_default() -> None:
     assert switches.current() == frozenset()
     assert not any(switched_off(name) for name in NAMES)
+
+
+# The passes around the classifier on HTML: the declared title, the declared language.
+DECLARED_PAGE = (
+    "<html lang='{lang}'><head><title>{title} | Sahel Info</title>"
+    "<meta property='og:site_name' content='Sahel Info'></head><body>"
+    "<nav><a href='/'>Accueil</a></nav><article>{body}</article></body></html>"
+)
+DECLARED = {
+    "fr": (
+        "Niamey évacue ses quartiers bas",
+        "Le fleuve Niger a atteint mardi son plus haut niveau depuis vingt ans à Niamey, et "
+        "les habitants des quartiers bas ont quitté leurs maisons pendant la nuit.",
+    ),
+    "en": (
+        "Niamey evacuates its low districts",
+        "The Niger river reached its highest level in twenty years in Niamey on Tuesday, and "
+        "residents of the low districts left their homes during the night.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_declared_title_switched_off_leaves_the_page_untitled(lang: str) -> None:
+    title, sentence = DECLARED[lang]
+    body = "".join(f"<p>{n} {sentence}</p>" for n in range(5))
+    page = DECLARED_PAGE.format(lang=lang, title=title, body=body)
+    assert clean(page).title == title  # no headline line: the <title> less the site
+    with off("declared_title"):
+        assert clean(page).title is None
+
+
+@pytest.mark.parametrize(("lang", "other"), [("fr", "en"), ("en", "fr")])
+def test_confirm_language_switched_off_keeps_a_wrong_declared_language(
+    lang: str, other: str
+) -> None:
+    title, sentence = DECLARED[lang]
+    body = "".join(f"<p>{n} {sentence}</p>" for n in range(5))
+    page = DECLARED_PAGE.format(lang=other, title=title, body=body)  # a template's lang
+    assert clean(page).language == lang
+    with off("confirm_language"):
+        assert clean(page).language == other

@@ -44,7 +44,9 @@ NAMES: tuple[str, ...] = (
     "table_rows",
     "one_copy_each",
     "unwrap",
+    "add_unseen",
     "second_opinion",
+    "confirm_language",
     # zones (zones.py, rails.py)
     "heading_zones",
     "banner_zones",
@@ -77,6 +79,8 @@ NAMES: tuple[str, ...] = (
     "byline_block",
     "headline_over_body",
     "mark_lead",
+    # the title as the page declares it (title.document_title, HTML)
+    "declared_title",
 )
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("sahelclean_switched_off", default=frozenset())

@@ -82,7 +82,9 @@ def clean_html(
     stats = {**stats, "trafilatura_chars": sum(len(line) for line in lines)}
     if lines:
         marked = mark_kept(blocks, lines)
-        marked, unseen = add_unseen(marked, lines)
+        unseen = 0
+        if not switched_off("add_unseen"):
+            marked, unseen = add_unseen(marked, lines)
         if unseen:
             stats["unseen"] = f"{unseen} lines that trafilatura read and the layout does not show"
     else:
@@ -104,7 +106,9 @@ def clean_html(
     if options.language:
         language: str | None = options.language
     elif declared is not None and declared in stoplists():
-        language = confirm_language(words(_sample(blocks)), declared)
+        language = declared
+        if not switched_off("confirm_language"):
+            language = confirm_language(words(_sample(blocks)), declared)
     else:
         language = _language(blocks)
     site = site_view(options, url or metadata.get("url"), source)
@@ -112,9 +116,8 @@ def clean_html(
         title=metadata.get("title"), second_opinion=second_opinion, site=site, rules=rules
     )
     classified = classify(marked, options, language, hints)
-    title, classified = document_title(
-        classified, declared_titles(tree, values), metadata.get("sitename")
-    )
+    declared_forms = [] if switched_off("declared_title") else declared_titles(tree, values)
+    title, classified = document_title(classified, declared_forms, metadata.get("sitename"))
     return assemble(
         classified,
         kept_widgets=options.keep,
