@@ -6,13 +6,18 @@
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from ..models import Document
 from .blocks import Kind, Layout, layout, removed_lines, removed_title
 
 # The <aside> that --with-removed appends after the article.
 REMOVED_HEADING = "Removed"
+
+
+def escape(text: str) -> str:
+    """Text for an element's content: `&`, `<` and `>` escaped (quotes need no escape there)."""
+    return html.escape(text, quote=False)
 
 
 def _block(block: Layout) -> list[str]:
@@ -61,7 +66,7 @@ def render_html(doc: Document, *, with_removed: bool = False) -> str:
     The page's <title> is the article's title, else its URL or source; <html lang> is set
     when the language is known.
     """
-    lang = f' lang="{escape(doc.language)}"' if doc.language else ""
+    lang = f' lang="{html.escape(doc.language)}"' if doc.language else ""
     title = doc.title or doc.url or doc.source or ""
     lines = [
         "<!DOCTYPE html>",
