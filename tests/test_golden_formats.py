@@ -101,3 +101,15 @@ def test_records_of_a_jsonl_input_share_one_file_separated_by_form_feeds(
         assert documents == [expected(c, "expected.md") for c in CASES]
     else:
         assert all(d.startswith("<!DOCTYPE html>\n") and d.endswith("</html>\n") for d in documents)
+
+
+def test_the_readme_example_is_the_fixture_output() -> None:
+    readme = (FIXTURES.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```markdown\n", 1)[1].split("```", 1)[0].splitlines()
+    case = FIXTURES / "formats" / "fr-cooperative-karite"
+    assert f"fixtures/formats/{case.name}/input.txt" in readme
+    lines = expected(case, "expected.md").splitlines()
+    assert len(example) == len(lines)
+    for shown, line in zip(example, lines, strict=True):
+        cut = shown.rstrip('"').removesuffix(" …")  # a long paragraph cut in the README
+        assert line == shown or (cut != shown and line.startswith(cut)), shown
