@@ -66,6 +66,14 @@ def test_stdout_separates_documents_with_a_form_feed_line(fmt: str, name: str) -
     assert result.stdout.split("\f\n") == [expected(c, name) for c in CASES]
 
 
+def test_worker_processes_render_with_the_removed_widgets_too() -> None:
+    inputs = [str(c / "input.txt") for c in CASES]
+    args = ["clean", "-j", "2", "-f", "markdown", "--with-removed", *inputs]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split("\f\n") == [expected(c, "expected.removed.md") for c in CASES]
+
+
 @pytest.mark.parametrize(
     ("fmt", "suffix", "name"),
     [("markdown", ".md", "expected.md"), ("html", ".html", "expected.html")],
