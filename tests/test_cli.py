@@ -156,7 +156,7 @@ def test_python_m_entry_point_and_lazy_imports(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json", "jsonl"])
 def test_every_format_is_valid_utf8(fmt: str) -> None:
     result = run("clean", "-f", fmt, str(FR))
     assert result.exit_code == 0

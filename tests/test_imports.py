@@ -12,16 +12,16 @@ from .importgraph import cycles, import_graph
 
 # The layers, lowest first: the records and errors; what reads inputs and the vocabulary
 # data; text tools and the compiled vocabularies; what is known of sites; the options;
-# the classifier and the assembly of a document; HTML; the one-page pipeline; batches;
-# Dask; the command line; the public API. A module may import its own package or a
-# lower layer, never a higher one.
+# the classifier, the assembly of a document and its renderings (Markdown, HTML); HTML;
+# the one-page pipeline; batches; Dask; the command line; the public API. A module may
+# import its own package or a lower layer, never a higher one.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("_version", "errors", "models"),
     ("read", "vocab"),
     ("text",),
     ("sites",),
     ("options",),
-    ("classify", "assemble"),
+    ("classify", "assemble", "render"),
     ("html",),
     ("pipeline",),
     ("batch",),

@@ -59,6 +59,21 @@ def test_tasks_in_reverse_order_give_the_local_run(
     assert summary.to_dict() == local.to_dict()
 
 
+def test_tasks_write_markdown_with_the_removed_widgets_as_the_local_run(tmp_path: Path) -> None:
+    inputs = tuple(make_inputs(tmp_path / "in"))
+    config = RunConfig(
+        inputs, fmt=Format.MARKDOWN, output=tmp_path / "local", to_dir=True, with_removed=True
+    )
+    run(config, io.BytesIO(), io.StringIO(), Recorder())
+    config = replace(config, output=tmp_path / "tasks")
+    plan = make_plan(config, 3)
+    for task in plan.tasks:
+        run_task(task, config)
+    local = tree(tmp_path / "local")
+    assert tree(tmp_path / "tasks") == local
+    assert any(name.endswith(".md") and b"\n## Removed\n" in data for name, data in local.items())
+
+
 def test_inputs_that_may_share_an_output_name_share_a_task(tmp_path: Path) -> None:
     make_inputs(tmp_path)
     inputs = (str(tmp_path / "pages"), str(tmp_path / "more"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from sahelclean import clean
+from sahelclean import Label, clean
 from sahelclean.cli import main
 
 SEED = "franceinfo-mali-russie"
@@ -46,3 +46,19 @@ def test_seed_nothing_of_the_rail_or_comments_in_text(seed_dir: Path) -> None:
     doc = clean((seed_dir / f"{SEED}.txt").read_bytes())
     for item in want["removed"]["related"]["items"] + want["removed"]["comments"]:
         assert item not in doc.text
+
+
+def test_seed_markdown_has_the_title_intertitles_and_quote(seed_dir: Path) -> None:
+    want = expected(seed_dir)
+    result = CliRunner().invoke(main, ["clean", "-f", "markdown", str(seed_dir / f"{SEED}.txt")])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# {want['title']}"
+    assert [line[3:] for line in lines if line.startswith("## ")] == want["headings"]
+    assert len(want["headings"]) == 3
+    doc = clean((seed_dir / f"{SEED}.txt").read_bytes())
+    quotes = [p.text for s in doc.sections for p in s.parts if p.role is Label.QUOTE]
+    assert len(quotes) == 1
+    assert [line for line in lines if line.startswith("> ") and not line.startswith("> — ")] == [
+        f"> {quotes[0]}"
+    ]

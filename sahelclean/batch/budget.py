@@ -74,11 +74,11 @@ def clean_page_within_budget(page: RawPage, options: Options) -> Document | Fail
 
 
 def clean_one_within_budget(
-    page: RawPage, options: Options, fmt: Format, learn: bool = False
+    page: RawPage, options: Options, fmt: Format, learn: bool = False, with_removed: bool = False
 ) -> Outcome:
     """batch.clean_one (clean and render) with the page time budget in any thread."""
     try:
         with thread_budget(options.timeout):
-            return clean_one(page, options, fmt, learn=learn)
+            return clean_one(page, options, fmt, learn=learn, with_removed=with_removed)
     except PageTimeout:
         return Outcome(page.source, None, False, timeout_failure(page, options))

@@ -136,7 +136,7 @@ class DirSink:
         """The output file of an item (a container's file for its records)."""
         if item.record is not None and not self.split:
             return _under(
-                self.root, item.relpath, self.fmt.suffix if self.fmt is Format.TEXT else ".jsonl"
+                self.root, item.relpath, ".jsonl" if self.fmt.is_json else self.fmt.suffix
             )
         relpath = item.split_relpath if item.record is not None else item.relpath
         return _under(self.root, relpath, self.fmt.suffix)
@@ -209,7 +209,7 @@ class _Container:
 
     def add(self, output: str) -> None:
         """Append one record's document (one line in jsonl)."""
-        if self.count and self.fmt is Format.TEXT:
+        if self.count and not self.fmt.is_json:
             self.handle.write(separator(self.fmt))
         self.handle.write(output if self.fmt is not Format.JSON else _one_line(output))
         self.count += 1

@@ -231,7 +231,11 @@ def _run_source(source: Source, config: RunConfig, sink: DirSink, gate: OutputGa
         work = page_of(item)
         if isinstance(work, RawPage):
             work = clean_one_within_budget(
-                work, config.options, config.fmt, learn=config.learn is not None
+                work,
+                config.options,
+                config.fmt,
+                learn=config.learn is not None,
+                with_removed=config.with_removed,
             )
         gate.begin(item, work)
         outcome = write_outcome(sink, gate, item, work)

@@ -64,9 +64,14 @@ def default_jobs() -> int:
 
 
 def clean_one(
-    page: RawPage, options: Options, fmt: Format, keep: bool = False, learn: bool = False
+    page: RawPage,
+    options: Options,
+    fmt: Format,
+    keep: bool = False,
+    learn: bool = False,
+    with_removed: bool = False,
 ) -> Outcome:
-    """Clean and render one page within the page time budget."""
+    """Clean and render one page within the page time budget (with_removed: writers.render)."""
     with _time_budget(options.timeout):
         try:
             result = clean_page(page, options)
@@ -76,7 +81,12 @@ def clean_one(
         return Outcome(page.source, None, False, result)
     learned = document_lines(result) if learn else None
     return Outcome(
-        page.source, render(result, fmt), result.is_empty, None, result if keep else None, learned
+        page.source,
+        render(result, fmt, with_removed=with_removed),
+        result.is_empty,
+        None,
+        result if keep else None,
+        learned,
     )
 
 

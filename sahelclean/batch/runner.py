@@ -41,6 +41,7 @@ class RunConfig:
     keep_documents: bool = False  # hand each Document to the observer (forces one process)
     learn: Path | None = None  # a site profile that counts the pages as they pass (--learn)
     sync: Sync = Sync.END  # when -o DIR outputs reach the disk (writers.Sync)
+    with_removed: bool = False  # text, Markdown, HTML: the removed widgets after the article
 
 
 @dataclass
@@ -117,7 +118,13 @@ def run(
     jobs = 1 if config.keep_documents else config.jobs
     items = gate.filter(walk(config.inputs, stdin, config.sources, stats), summary, observer)
     learner = Learner(config.learn) if config.learn is not None else None
-    args = (config.options, config.fmt, config.keep_documents, learner is not None)
+    args = (
+        config.options,
+        config.fmt,
+        config.keep_documents,
+        learner is not None,
+        config.with_removed,
+    )
     try:
         for item, outcome in ordered_map(clean_one, items, page_of, args, jobs):
             if learner is not None and outcome.learned is not None:

@@ -1,4 +1,4 @@
-"""Render documents as text, JSON or JSON lines, and write files atomically.
+"""Render documents as text, Markdown, HTML, JSON or JSON lines; write files atomically.
 
 A file is written to a temporary file beside it and renamed into place when complete, so
 that no reader ever sees half a file. The writer holds a lock on its temporary file until
@@ -22,9 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..models import Document, Failure
+from ..render import render_html, render_markdown, render_plain
 
-# Between two articles on stdout in text format: a form feed on its own line, which no
-# article contains (it is stripped from inputs) and `csplit`/`awk` can split on.
+# Between two articles on stdout in text, Markdown or HTML: a form feed on its own line,
+# which no article contains (it is stripped from inputs) and `csplit`/`awk` can split on.
 TEXT_SEPARATOR = "\f\n"
 
 
@@ -59,19 +60,42 @@ class Format(StrEnum):
     """Output formats."""
 
     TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
     JSON = "json"
     JSONL = "jsonl"
 
     @property
     def suffix(self) -> str:
         """File name suffix for one output of this format."""
-        return {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}[self.value]
+        return _SUFFIXES[self]
+
+    @property
+    def is_json(self) -> bool:
+        """True for the JSON formats (a file of several documents is then JSON lines)."""
+        return self in (Format.JSON, Format.JSONL)
 
 
-def render(doc: Document, fmt: Format) -> str:
-    """One document in the given format, ending with a newline."""
+_SUFFIXES = {
+    Format.TEXT: ".txt",
+    Format.MARKDOWN: ".md",
+    Format.HTML: ".html",
+    Format.JSON: ".json",
+    Format.JSONL: ".jsonl",
+}
+
+
+def render(doc: Document, fmt: Format, *, with_removed: bool = False) -> str:
+    """One document in the given format, ending with a newline.
+
+    with_removed: text, Markdown and HTML end with the removed widgets (JSON always has them).
+    """
     if fmt is Format.TEXT:
-        return doc.text + "\n"
+        return render_plain(doc, with_removed=with_removed)
+    if fmt is Format.MARKDOWN:
+        return render_markdown(doc, with_removed=with_removed)
+    if fmt is Format.HTML:
+        return render_html(doc, with_removed=with_removed)
     if fmt is Format.JSON:
         return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
     return json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
@@ -79,7 +103,7 @@ def render(doc: Document, fmt: Format) -> str:
 
 def separator(fmt: Format) -> str:
     """What goes between two documents in one stream of this format."""
-    return TEXT_SEPARATOR if fmt is Format.TEXT else ""
+    return "" if fmt.is_json else TEXT_SEPARATOR
 
 
 def render_failure(failure: Failure) -> str:

@@ -39,7 +39,14 @@ _DEFAULTS = Options()
     type=click.Choice([f.value for f in Format]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format. On stdout, text, markdown and html documents are separated by a "
+    "form feed line; with -o DIR, files end in .txt, .md, .html, .json, .jsonl.",
+)
+@click.option(
+    "--with-removed",
+    is_flag=True,
+    help="text, markdown, html: append the removed widgets (kind, heading, reason, lines) "
+    "after the article (json and jsonl always hold them).",
 )
 @click.option(
     "--keep",
@@ -148,6 +155,7 @@ def clean_command(
     inputs: tuple[str, ...],
     output: str | None,
     fmt: str,
+    with_removed: bool,
     keep: str,
     language: str | None,
     globs: tuple[str, ...],
@@ -243,6 +251,7 @@ def clean_command(
         fail_on_empty=fail_on_empty,
         keep_documents=explain or debug,  # in one process, so that a traceback shows
         learn=profile if learn else None,
+        with_removed=with_removed,
     )
     check_profile(profile, learn)
     show = sys.stderr.isatty() if progress is None else progress

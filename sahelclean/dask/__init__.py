@@ -76,6 +76,7 @@ def clean_files(
     observer: Observer | None = None,
     files_per_task: int = FILES_PER_TASK,
     learn: str | Path | None = None,
+    with_removed: bool = False,
 ) -> Summary:
     """Clean files, folders, JSONL and WARC dumps (paths, globs or fsspec URLs) into output_dir.
 
@@ -83,7 +84,8 @@ def clean_files(
     must be a folder every worker sees at the same path (shared storage). Without a client,
     the current default client is used, or a LocalCluster of one process per core. A profile
     (options.profile) is read once here and shipped to the workers; `learn` names a profile
-    this process counts the cleaned pages into, as `clean --learn` does.
+    this process counts the cleaned pages into, as `clean --learn` does; `with_removed`
+    appends the removed widgets to text, Markdown and HTML outputs, as `--with-removed` does.
     """
     config = RunConfig(
         inputs=tuple(paths_or_globs),
@@ -95,6 +97,7 @@ def clean_files(
         split=split,
         fail_on_empty=fail_on_empty,
         learn=Path(learn) if learn is not None else None,
+        with_removed=with_removed,
     )
     if client is not None:
         return run_with_client(config, client, observer, files_per_task)
