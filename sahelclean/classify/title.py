@@ -295,8 +295,12 @@ def headline_over_body(
         return out
     new = list(out)
     new[told[0]] = Classified(lines[told[0]].block, Verdict(Label.TITLE, TOLD_REASON))
-    if found is not None:  # in the article, a caption or a deck of its head; above, not article
-        label = Label.CAPTION if found >= start else Label.BOILERPLATE
+    if found is not None:  # in the article: a sentence of it, else a caption or a deck
+        label = Label.BOILERPLATE
+        if found >= start:
+            f = lines[found]
+            prose = f.prose is Prose.GOOD and f.f.ends_sentence
+            label = Label.PARAGRAPH if prose else Label.CAPTION
         new[found] = Classified(lines[found].block, Verdict(label, UNTOLD_REASON))
     return new
 
