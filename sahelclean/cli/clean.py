@@ -255,12 +255,15 @@ def clean_command(
     )
     check_profile(profile, learn)
     show = sys.stderr.isatty() if progress is None else progress
-    observer = ConsoleObserver(sys.stderr, quiet=quiet, progress=show, explain=explain)
+    observer = ConsoleObserver(
+        sys.stderr, quiet=quiet, progress=show, explain=explain, inputs=names, sources=sources
+    )
     try:
         if scheduler is None:
             summary = run(config, sys.stdin.buffer, sys.stdout, observer)
         else:
             summary = _run_on_dask(config, scheduler, observer, explain)
+        observer.finish(summary)
     except OptionsError as exc:
         raise click.UsageError(exc.message) from None
     except SahelcleanError as exc:  # the profile (--learn) became unusable

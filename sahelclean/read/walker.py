@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from fnmatch import fnmatchcase
 from pathlib import PurePath, PurePosixPath
 from typing import BinaryIO
@@ -181,7 +182,20 @@ def opened_items(
     except Unavailable as exc:
         yield origin.fail(str(exc))
         return
-    yield from _container_items(kind, stream, origin, options, stats)
+    items = _container_items(kind, stream, origin, options, stats)
+    if kind == "page":
+        yield from items
+        return
+    for item in items:
+        yield replace(item, offset=_tell(raw))
+
+
+def _tell(raw: BinaryIO) -> int | None:
+    """Where raw is (the stored bytes read so far), or None when it cannot say."""
+    try:
+        return raw.tell()
+    except (OSError, ValueError):  # an unseekable stream: the record gets no offset
+        return None
 
 
 def _stdin_items(stdin: BinaryIO, options: SourceOptions, stats: SourceStats) -> Iterator[Item]:
