@@ -13,6 +13,7 @@ from ..batch.writers import Format, Sync, atomic_write
 from ..errors import OptionsError, SahelcleanError
 from ..options import Options, parse_kinds
 from ..read.sources import INPUT_FORMATS, STDIN_NAME, SourceOptions
+from .complete import complete_kinds
 from .profile import ProfileFailure, check_profile, profile_options
 from .rules import clean_rules_options, load_cli_rules, load_cli_vocab, vocab_option
 
@@ -52,6 +53,7 @@ _DEFAULTS = Options()
     "--keep",
     default="",
     metavar="KIND,...",
+    shell_complete=complete_kinds,
     help="Widget kinds to keep in the text, e.g. related,comments.",
 )
 @click.option(
