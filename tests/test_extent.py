@@ -31,6 +31,7 @@ def tree(root: Path) -> Path:
     for rel in ("a.txt", "b.html", "sub/c.txt", "sub/deeper/d.txt", ".hidden.txt", "notes.md"):
         (root / rel).write_text(PAGE, encoding="utf-8")
     (root / ".cache" / "e.txt").write_text(PAGE, encoding="utf-8")
+    (root / "sub" / "deeper" / "up").symlink_to(root / "sub")  # read once, not forever
     return root
 
 

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .model import STDIN_NAME, Item, SourceOptions, SourceStats
+from .model import STDIN_NAME, Item, SourceOptions
 from .names import kind_of
 from .remote import is_url
-from .walker import folder_files
+from .walker import count_folder_files
 
 
 class Unit(StrEnum):
@@ -53,7 +53,7 @@ def count_files(inputs: Sequence[str], options: SourceOptions) -> int:
     total = 0
     for name in inputs:
         if os.path.isdir(name):
-            total += sum(1 for _ in folder_files(name, options, SourceStats()))
+            total += count_folder_files(name, options)
         else:
             total += 1
     return total
