@@ -257,8 +257,9 @@ def clean_command(
     )
     check_profile(profile, learn)
     show = sys.stderr.isatty() if progress is None else progress
+    local = names if scheduler is None else ()  # a cluster expands globs and URLs itself
     observer = ConsoleObserver(
-        sys.stderr, quiet=quiet, progress=show, explain=explain, inputs=names, sources=sources
+        sys.stderr, quiet=quiet, progress=show, explain=explain, inputs=local, sources=sources
     )
     try:
         if scheduler is None:
