@@ -104,7 +104,7 @@ class ProgressBar:
         self.bar.start()
 
     @property
-    def console(self) -> Any:
+    def console(self) -> Console:
         """The console the bar draws on (lines printed there go above the bar)."""
         return self.bar.console
 
