@@ -13,6 +13,7 @@ from ..batch.writers import Format, Sync, atomic_write
 from ..errors import OptionsError, SahelcleanError
 from ..options import Options, parse_kinds
 from ..read.sources import INPUT_FORMATS, STDIN_NAME, SourceOptions
+from .complete import complete_kinds
 from .profile import ProfileFailure, check_profile, profile_options
 from .rules import clean_rules_options, load_cli_rules, load_cli_vocab, vocab_option
 
@@ -52,6 +53,7 @@ _DEFAULTS = Options()
     "--keep",
     default="",
     metavar="KIND,...",
+    shell_complete=complete_kinds,
     help="Widget kinds to keep in the text, e.g. related,comments.",
 )
 @click.option(
@@ -255,12 +257,16 @@ def clean_command(
     )
     check_profile(profile, learn)
     show = sys.stderr.isatty() if progress is None else progress
-    observer = ConsoleObserver(sys.stderr, quiet=quiet, progress=show, explain=explain)
+    local = names if scheduler is None else ()  # a cluster expands globs and URLs itself
+    observer = ConsoleObserver(
+        sys.stderr, quiet=quiet, progress=show, explain=explain, inputs=local, sources=sources
+    )
     try:
         if scheduler is None:
             summary = run(config, sys.stdin.buffer, sys.stdout, observer)
         else:
             summary = _run_on_dask(config, scheduler, observer, explain)
+        observer.finish(summary)
     except OptionsError as exc:
         raise click.UsageError(exc.message) from None
     except SahelcleanError as exc:  # the profile (--learn) became unusable

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from ..models import Document
+from ..read.sources import SourceOptions
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -12,6 +14,7 @@ if TYPE_CHECKING:
     from ..batch.pool import Outcome
     from ..batch.runner import Summary
     from ..read.sources import Item
+    from .progress import ProgressBar
 
 
 def stderr_console(**kwargs: Any) -> Console:
@@ -31,38 +34,25 @@ def explain(console: Console, doc: Document) -> None:
 class ConsoleObserver:
     """Tells the human what a run does: errors always, a progress bar when asked."""
 
-    def __init__(self, stream: IO[str], *, quiet: bool, progress: bool, explain: bool) -> None:
+    def __init__(
+        self,
+        stream: IO[str],
+        *,
+        quiet: bool,
+        progress: bool,
+        explain: bool,
+        inputs: Sequence[str] = (),
+        sources: SourceOptions | None = None,
+    ) -> None:
         self.stream = stream
         self.quiet = quiet
         self.explain = explain
-        self.bar: Any = None
-        self.task: Any = None
+        self.bar: ProgressBar | None = None
         self.failures = 0
         if progress and not quiet:
-            self._start_bar()
+            from .progress import ProgressBar
 
-    def _start_bar(self) -> None:
-        """A rich progress bar on stderr: pages, pages/s, failures."""
-        from rich.progress import (
-            MofNCompleteColumn,
-            Progress,
-            SpinnerColumn,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        self.bar = Progress(
-            SpinnerColumn(),
-            TextColumn("[bold]cleaning"),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]} pages/s"),
-            TextColumn("[red]{task.fields[failed]} failed"),
-            TimeElapsedColumn(),
-            console=stderr_console(),
-            transient=True,
-        )
-        self.task = self.bar.add_task("clean", total=None, rate="0", failed=0)
-        self.bar.start()
+            self.bar = ProgressBar(inputs, sources or SourceOptions())
 
     def outcome(self, item: Item, outcome: Outcome) -> None:
         """Report a failure or an empty page on one line; show the explain table if asked."""
@@ -77,19 +67,16 @@ class ConsoleObserver:
             )
         if self.explain and outcome.document is not None:
             explain(stderr_console(), outcome.document)
-        self._advance()
+        self._advance(item)
 
     def skipped(self, item: Item, reason: str) -> None:
         """Skipped inputs only move the bar."""
-        self._advance()
+        self._advance(item)
 
-    def _advance(self) -> None:
+    def _advance(self, item: Item) -> None:
         """Move the progress bar, if there is one."""
-        if self.bar is None:
-            return
-        task = self.bar.tasks[0]
-        rate = task.completed / task.elapsed if task.elapsed else 0.0
-        self.bar.update(self.task, advance=1, rate=f"{rate:.0f}", failed=self.failures)
+        if self.bar is not None:
+            self.bar.advance(item, self.failures)
 
     def _line(self, text: str) -> None:
         """One line on stderr, above the progress bar when there is one."""
@@ -98,6 +85,11 @@ class ConsoleObserver:
         else:
             self.stream.write(text + "\n")
             self.stream.flush()
+
+    def finish(self, summary: Summary) -> None:
+        """The run is over: unless it was cut short, the bar's last frame shows it all done."""
+        if self.bar is not None and not summary.interrupted:
+            self.bar.finish()
 
     def close(self) -> None:
         """Stop the progress bar."""

@@ -15,6 +15,7 @@ from ..batch.writers import atomic_write
 from ..errors import OptionsError
 from ..models import Document, Failure
 from ..options import Options, parse_kinds
+from .complete import complete_kinds
 from .rules import load_cli_vocab, vocab_option
 from .view import show
 
@@ -45,7 +46,13 @@ def explain_pages(
     help="Write a self-contained HTML report here (one section per PAGE) instead.",
 )
 @click.option("--url", default=None, help="The page's URL, for the report.")
-@click.option("--keep", default="", metavar="KIND,...", help="Widget kinds to keep in the text.")
+@click.option(
+    "--keep",
+    default="",
+    metavar="KIND,...",
+    shell_complete=complete_kinds,
+    help="Widget kinds to keep in the text.",
+)
 @click.option("--language", default=None, help="Language of the pages (ISO 639-1).")
 @vocab_option
 def explain_command(

@@ -55,6 +55,9 @@ class Item:
     record: str | None = None  # a JSONL/WARC record's own name (id, line number, WARC-Record-ID)
     stat: tuple[int, int] | None = None  # (size, mtime_ns) of the file read; None for stdin
     path: str | None = None  # the file read (a container's for its records); None for stdin
+    # A record's place in its file: the stored bytes read when it was made (compressed
+    # ones for a .gz), for a progress bar; None for whole pages and streams without tell().
+    offset: int | None = None
 
     @property
     def split_relpath(self) -> PurePosixPath:

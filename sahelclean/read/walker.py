@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from fnmatch import fnmatchcase
 from pathlib import PurePath, PurePosixPath
 from typing import BinaryIO
@@ -95,22 +96,49 @@ def _folder_files(
 ) -> Iterator[tuple[str, PurePosixPath] | Item]:
     """The files of one folder, sorted, then its subfolders; hidden names are skipped."""
     try:
-        st = os.stat(folder)
-        if (st.st_dev, st.st_ino) in visited:
-            stats.skip("folder already read (symlink loop)")
-            return
-        visited.add((st.st_dev, st.st_ino))
-        with os.scandir(folder) as listing:
-            entries = sorted((e for e in listing if e.name[:1] != "."), key=lambda e: e.name)
+        listing = _listing(folder, visited, stats)
     except OSError as exc:
         yield Origin(display(folder), rel).fail(describe(exc))
         return
+    entries = sorted(listing, key=lambda e: e.name)
     files, folders = _split(entries, options, stats)
     stems = unique_stems(e.name for e in files)
     for entry in files:
         yield entry.path, rel / stems[entry.name]
     for entry in folders:
         yield from _folder_files(entry.path, rel / safe_part(entry.name), visited, options, stats)
+
+
+def count_folder_files(root: str, options: SourceOptions) -> int:
+    """How many entries folder_files yields for root, with its filters and none of its
+    names or order (a progress bar's total, counted while the walk goes)."""
+    visited: set[tuple[int, int]] = set()
+    stats = SourceStats()
+    total, pending = 0, [root]
+    while pending:
+        try:
+            listing = _listing(pending.pop(), visited, stats)
+        except OSError:
+            total += 1  # the walk gives one failure in this folder's place
+            continue
+        files, folders = _split(listing, options, stats)
+        total += len(files)
+        pending += (entry.path for entry in folders)
+    return total
+
+
+def _listing(
+    folder: str, visited: set[tuple[int, int]], stats: SourceStats
+) -> list[os.DirEntry[str]]:
+    """The entries of a folder, hidden names left out, unsorted; none for a folder already
+    read (a symbolic link back up the tree). Raises OSError."""
+    st = os.stat(folder)
+    if (st.st_dev, st.st_ino) in visited:
+        stats.skip("folder already read (symlink loop)")
+        return []
+    visited.add((st.st_dev, st.st_ino))
+    with os.scandir(folder) as listing:
+        return [entry for entry in listing if entry.name[:1] != "."]
 
 
 def _split(
@@ -181,7 +209,20 @@ def opened_items(
     except Unavailable as exc:
         yield origin.fail(str(exc))
         return
-    yield from _container_items(kind, stream, origin, options, stats)
+    items = _container_items(kind, stream, origin, options, stats)
+    if kind == "page":
+        yield from items
+        return
+    for item in items:
+        yield replace(item, offset=_tell(raw))
+
+
+def _tell(raw: BinaryIO) -> int | None:
+    """Where raw is (the stored bytes read so far), or None when it cannot say."""
+    try:
+        return raw.tell()
+    except (OSError, ValueError):  # an unseekable stream: the record gets no offset
+        return None
 
 
 def _stdin_items(stdin: BinaryIO, options: SourceOptions, stats: SourceStats) -> Iterator[Item]:
