@@ -4,11 +4,14 @@ run, and when outputs reach the disk (--sync) (issue 19: flat cost per output)."
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sahelclean.batch import outputs, runner, writers
 from sahelclean.batch.outputs import DirSink
@@ -152,3 +155,43 @@ def test_the_sync_option(tmp_path: Path) -> None:
     assert texts["each"] == texts["end"] == texts["none"] and len(texts["each"]) == 2
     bad = CliRunner().invoke(main, ["clean", "--sync", "never", str(FR)])
     assert bad.exit_code == 2 and "--sync" in bad.stderr
+
+
+# ---------------------------------------------------------------- -f json, fast
+# Any JSON value, with the odd ones json.dumps has its own form for (NaN, 1e+100, "\u2028",
+# control characters, non-ASCII), and tuples where to_dict() has them.
+JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text()
+JSON_VALUES = st.recursive(
+    JSON_LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(JSON_VALUES)
+def test_pretty_json_is_json_dumps_byte_for_byte(value: object) -> None:
+    assert writers.pretty_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("value", [{1: "a"}, {None: [1]}, {"d": {2.5: True}}, [object()]])
+def test_pretty_json_leaves_what_is_not_plain_to_json_dumps(value: object) -> None:
+    try:
+        expected = json.dumps(value, ensure_ascii=False, indent=2)
+    except TypeError as exc:
+        with pytest.raises(TypeError, match=str(exc)[:20]):
+            writers.pretty_json(value)
+    else:
+        assert writers.pretty_json(value) == expected
+
+
+@pytest.mark.parametrize("path", [FR, EN])
+def test_a_document_as_json_is_what_json_dumps_writes(path: Path) -> None:
+    from sahelclean import clean
+
+    doc = clean(path.read_bytes(), source=str(path))
+    expected = json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    assert writers.render(doc, Format.JSON) == expected

@@ -15,10 +15,11 @@ import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from enum import StrEnum
 from functools import lru_cache
+from json.encoder import encode_basestring as _escape  # C, as json.dumps uses it
 from pathlib import Path
 
 from ..models import Document, Failure
@@ -97,8 +98,64 @@ def render(doc: Document, fmt: Format, *, with_removed: bool = False) -> str:
     if fmt is Format.HTML:
         return render_html(doc, with_removed=with_removed)
     if fmt is Format.JSON:
-        return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return pretty_json(doc.to_dict()) + "\n"
     return json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
+
+
+def pretty_json(obj: object) -> str:
+    """`json.dumps(obj, ensure_ascii=False, indent=2)`, byte for byte, at about twice the speed.
+
+    With `indent`, json falls back from its C encoder to a pure-Python one (0.67 ms for a
+    dev page's document); this walk does the layout and leaves every string to the C
+    escaper (0.36 ms). Anything but str keys, str, int, float, bool, None, list, tuple and
+    dict goes to json.dumps as a whole, which then says what it cannot encode.
+    """
+    out: list[str] = []
+    try:
+        _pretty(obj, "\n", out.append)
+    except _NotPlain:
+        return json.dumps(obj, ensure_ascii=False, indent=2)
+    return "".join(out)
+
+
+class _NotPlain(Exception):
+    """A value pretty_json leaves to json.dumps."""
+
+
+def _pretty(obj: object, newline: str, put: Callable[[str], object]) -> None:
+    """Append obj's JSON, its nested lines indented after `newline` (json's indent=2 layout)."""
+    if isinstance(obj, str):
+        put(_escape(obj))
+    elif obj is None or obj is True or obj is False:
+        put("null" if obj is None else "true" if obj else "false")
+    elif isinstance(obj, int | float):
+        put(json.dumps(obj))  # json's own form: "1e+100", "NaN", an int subclass's value
+    elif isinstance(obj, dict):
+        if not obj:
+            put("{}")
+            return
+        inner = newline + "  "
+        put("{")
+        for n, (key, value) in enumerate(obj.items()):
+            if not isinstance(key, str):
+                raise _NotPlain  # json turns 1, 1.5, True, None keys into strings its way
+            put(inner if n == 0 else "," + inner)
+            put(_escape(key))
+            put(": ")
+            _pretty(value, inner, put)
+        put(newline + "}")
+    elif isinstance(obj, list | tuple):
+        if not obj:
+            put("[]")
+            return
+        inner = newline + "  "
+        put("[")
+        for n, value in enumerate(obj):
+            put(inner if n == 0 else "," + inner)
+            _pretty(value, inner, put)
+        put(newline + "]")
+    else:
+        raise _NotPlain
 
 
 def separator(fmt: Format) -> str:
