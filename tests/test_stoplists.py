@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,21 @@ def test_an_html_page_under_a_wrong_lang_keeps_its_article(lang: str) -> None:
     doc = clean(page)
     assert doc.language == lang
     assert all(f"{n}. {CONTRADICTED[lang]}" in doc.text for n in range(4))
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_the_hits_are_the_same_before_and_after_the_index_is_built(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sahelclean.text import language
+
+    codes = tuple(language.stoplists())
+    tokens = [*words(CONTRADICTED[lang] * 3), "ƙasar", "wa", "ya", "ni", "na"]
+    monkeypatch.setattr(language, "INDEX_AFTER", 10**9)
+    monkeypatch.setattr(language, "_lookups", Counter())
+    without = language._hits(tokens, codes)  # a set intersection per list
+    monkeypatch.setattr(language, "INDEX_AFTER", 0)
+    with_index = language._hits(tokens, codes)
+    assert without == with_index
+    assert language._stopword_index.cache_info().currsize >= 1
+    assert max(without[0]) > 0

@@ -179,12 +179,26 @@ def confirm_language(tokens: list[str], declared: str) -> str:
     return declared
 
 
+# Building the index of every list (99 lists, 170k words) costs a process about 0.27 s;
+# without it a page's hits cost about 3 ms (a set intersection per list) against 0.3 ms
+# with it. So the first INDEX_AFTER look-ups over a set of lists go without: a short run
+# never pays the build, a long one pays at most twice the cheaper of the two (the rent or
+# buy rule). The hits are the same either way.
+INDEX_AFTER = 100
+_lookups: Counter[tuple[str, ...]] = Counter()
+
+
 def _hits(tokens: list[str], codes: tuple[str, ...]) -> tuple[list[int], int]:
     """The stopword hits of each language of codes in the sample, and the sample's size."""
+    sample = tokens[:DETECT_TOKENS]
+    counts = Counter(sample)
+    _lookups[codes] += 1
+    if _lookups[codes] <= INDEX_AFTER:
+        lists = (_read_stoplist(code) for code in codes)
+        return [sum(counts[w] for w in stop.intersection(counts)) for stop in lists], len(sample)
     index = _stopword_index(codes)
     hits = [0] * len(codes)
-    sample = tokens[:DETECT_TOKENS]
-    for token, count in Counter(sample).items():
+    for token, count in counts.items():
         for n in index.get(token, ()):
             hits[n] += count
     return hits, len(sample)
