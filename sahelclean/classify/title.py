@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 
 from ..models import Classified, Label, Verdict
-from ..text.features import CLOSERS
+from ..text.features import CLOSERS, Features
 from ..text.tokens import collapse, words
 from .firstpass import Line, Prose, is_repeat
 from .zones import Zone
@@ -68,11 +68,7 @@ def find_title(
             continue
         if zones[i] is not None and not _opens_page(lines, zones, i):
             continue
-        if not TITLE_MIN_WORDS <= f.n_words <= TITLE_MAX_WORDS or f.ends_colon:
-            continue
-        if f.text.rstrip(CLOSERS).endswith((".", "…")) or not (
-            f.starts_upper or f.text[:1].isdigit()
-        ):
+        if not _headline_length(f) or not (f.starts_upper or f.text[:1].isdigit()):
             continue
         own = set(words(f.text))
         overlap = len(own & first_words) / len(own) if own and (i > 0 or hint) else 0.0
@@ -305,12 +301,23 @@ def headline_over_body(
     return new
 
 
+def _headline_length(f: Features) -> bool:
+    """A headline's words (TITLE_MIN_WORDS to TITLE_MAX_WORDS), no closing full stop,
+    ellipsis or colon."""
+    return (
+        TITLE_MIN_WORDS <= f.n_words <= TITLE_MAX_WORDS
+        and not f.ends_colon
+        and not f.text.rstrip(CLOSERS).endswith((".", "…"))
+    )
+
+
 def _headline_shaped(line: Line) -> bool:
-    """3 to 30 words, no closing full stop or colon, a capital (or digit, or quote) first."""
+    """3 to 30 words, no closing full stop or colon, a capital (or digit, or quote) first;
+    no breadcrumb."""
     f = line.f
-    if not TITLE_MIN_WORDS < f.n_words <= TITLE_MAX_WORDS or f.ends_colon:
+    if not _headline_length(f) or f.n_words == TITLE_MIN_WORDS:
         return False
-    if f.text.rstrip(CLOSERS).endswith((".", "…")) or len(_CRUMBS.findall(f.text)) >= 2:
+    if len(_CRUMBS.findall(f.text)) >= 2:
         return False
     return f.starts_upper or f.text[:1].isdigit() or f.text[:1] in "„“\"«'‘"
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .model import STDIN_NAME, Item, SourceOptions
+from .model import STDIN_NAME, STDIN_SOURCE, Item, SourceOptions
 from .names import kind_of
 from .remote import is_url
 from .walker import count_folder_files
@@ -78,7 +78,7 @@ class Position:
 
     def advance(self, item: Item) -> float:
         """The files or bytes done once this item is: the inputs before it, and its share."""
-        key = item.path or (item.failure.source if item.failure else None) or "<stdin>"
+        key = item.path or (item.failure.source if item.failure else None) or STDIN_SOURCE
         if key != self.current:
             if self.current is not None:
                 self.done += self.size if self.unit is Unit.BYTES else 1
